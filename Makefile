@@ -1,0 +1,47 @@
+# Every target works on a fresh machine: it creates .venv and installs into it first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install test unit lint typecheck demo bench docs spec clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The whole check that CI runs: lint, types, then the test suite.
+test: lint typecheck unit
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check schematic tests tools bench examples
+	$(BIN)/ruff format --check schematic tests tools bench examples
+	$(BIN)/python tools/draft_from_spec.py --check
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict schematic
+
+## The SDK's main job against its embedded local server: no account needed.
+demo: $(STAMP)
+	$(BIN)/python examples/demo.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Regenerate the spec extract and the drafted models/resources from shared/api.
+spec: $(STAMP)
+	$(BIN)/python tools/extract_spec.py
+	$(BIN)/python tools/draft_from_spec.py
+
+clean:
+	rm -rf $(VENV) build dist site *.egg-info

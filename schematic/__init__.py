@@ -1,0 +1,95 @@
+"""Schematic: feature flags, entitlements and usage metering for Python apps.
+
+Example::
+
+    from schematic.client import Schematic
+
+    client = Schematic("YOUR_API_KEY")
+    if client.check_flag("some-flag-key", company={"id": "your-company-id"}):
+        ...
+
+Every API model (``from schematic import EventBodyIdentifyCompany``) is importable from
+here too; models load on first use, so importing the package stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from . import core
+from . import models as _models
+from .cache import CacheProvider, LocalCache
+from .client import CheckFlagOptions, IdentifyOptions, Schematic, SchematicConfig, TrackOptions
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    BadRequestError,
+    ConflictError,
+    ForbiddenError,
+    InternalServerError,
+    NotFoundError,
+    OfflineError,
+    ParsingError,
+    RateLimitError,
+    SchematicError,
+    UnauthorizedError,
+    UnprocessableEntityError,
+)
+from .models._index import MODEL_MODULES
+from .resources._base import RequestOptions
+from .version import __version__
+
+if TYPE_CHECKING:
+    from ._async import AsyncSchematic, AsyncSchematicConfig
+    from .models import *  # noqa: F403
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("AsyncSchematic", "AsyncSchematicConfig"):
+        from . import _async
+
+        return getattr(_async, name)
+    if name in MODEL_MODULES or name in ("Model", "Response"):
+        value = getattr(_models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "AsyncSchematic",
+    "AsyncSchematicConfig",
+    "BadRequestError",
+    "CacheProvider",
+    "CheckFlagOptions",
+    "ConflictError",
+    "ForbiddenError",
+    "IdentifyOptions",
+    "InternalServerError",
+    "LocalCache",
+    "NotFoundError",
+    "OfflineError",
+    "ParsingError",
+    "RateLimitError",
+    "RequestOptions",
+    "Schematic",
+    "SchematicConfig",
+    "SchematicError",
+    "TrackOptions",
+    "UnauthorizedError",
+    "UnprocessableEntityError",
+    "__version__",
+    "core",
+]
+__all__ += _models.__all__

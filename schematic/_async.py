@@ -1,0 +1,198 @@
+"""``AsyncSchematic``: the same client for asyncio code.
+
+Blocking work (HTTP) runs in a small thread pool, off the event loop; the client shares
+the synchronous client's cache and event worker. Answers that need no I/O (cached flags,
+offline defaults) and ``track``/``identify`` (a queue append) return without a thread hop.
+Constructing the client needs no running loop, and it installs no signal handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import requests
+
+from ._events import IdentifyOptions, TrackOptions
+from ._flags import CheckFlagOptions
+from .client import Schematic, SchematicConfig
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+    from types import TracebackType
+
+    from .models.events import EventBodyIdentifyCompany
+    from .models.features import CheckFlagResponseData
+
+T = TypeVar("T")
+DEFAULT_WORKERS = 8
+
+
+class AsyncResource:
+    """An API namespace whose methods are coroutines.
+
+    Example: ``await client.companies.get_company("comp_1")``.
+    """
+
+    def __init__(self, resource: Any, run: Callable[..., Awaitable[Any]]) -> None:
+        self._resource = resource
+        self._run = run
+
+    def __getattr__(self, name: str) -> Callable[..., Awaitable[Any]]:
+        method = getattr(self._resource, name)
+        if name.startswith("_") or not callable(method):
+            raise AttributeError(name)
+
+        @functools.wraps(method)
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            return await self._run(method, *args, **kwargs)
+
+        return call
+
+    def __dir__(self) -> list[str]:
+        return [n for n in dir(self._resource) if not n.startswith("_")]
+
+
+class AsyncSchematic:
+    """The asyncio client; same arguments and methods as ``Schematic``, awaited.
+
+    Example::
+
+        async with AsyncSchematic("YOUR_API_KEY") as client:
+            if await client.check_flag("some-flag-key", company={"id": "your-company-id"}):
+                ...
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        config: SchematicConfig | None = None,
+        *,
+        timeout: float | None = None,
+        http_client: requests.Session | None = None,
+        max_workers: int = DEFAULT_WORKERS,
+    ) -> None:
+        self.sync = Schematic(api_key, config, timeout=timeout, http_client=http_client)
+        self._max_workers = max_workers
+        self._executor: ThreadPoolExecutor | None = None
+        self._namespaces: dict[str, AsyncResource] = {}
+
+    def __repr__(self) -> str:
+        return f"Async{self.sync!r}"
+
+    async def _run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(self._max_workers, "schematic-async")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(func, *args, **kwargs))
+
+    def __getattr__(self, name: str) -> AsyncResource:
+        if name.startswith("_") or not isinstance(getattr(type(self.sync), name, None), object):
+            raise AttributeError(name)
+        if name not in self._namespaces:
+            from .resources._base import Resource
+
+            resource = getattr(self.sync, name)
+            if not isinstance(resource, Resource):
+                raise AttributeError(name)
+            self._namespaces[name] = AsyncResource(resource, self._run)
+        return self._namespaces[name]
+
+    # -- flags ------------------------------------------------------------------------------
+    async def check_flag(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> bool:
+        """Whether the flag is on; answered from the cache without leaving the loop."""
+        return (await self.check_flag_with_entitlement(flag_key, company, user, options)).value
+
+    async def check_flag_with_entitlement(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> CheckFlagResponseData:
+        result, key = self.sync._check_locally(flag_key, company, user, options)
+        if result is not None:
+            return result
+        return await self._run(self.sync._check_remote, flag_key, key, company, user, options)
+
+    async def check_flags(
+        self,
+        flag_keys: Sequence[str] | None = None,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> list[CheckFlagResponseData]:
+        return await self._run(self.sync.check_flags, flag_keys, company, user, options)
+
+    def set_flag_default(self, flag_key: str, value: bool) -> None:
+        self.sync.set_flag_default(flag_key, value)
+
+    def set_flag_defaults(self, values: Mapping[str, bool]) -> None:
+        self.sync.set_flag_defaults(values)
+
+    # -- events -----------------------------------------------------------------------------
+    async def identify(
+        self,
+        keys: Mapping[str, str],
+        company: EventBodyIdentifyCompany | Mapping[str, Any] | None = None,
+        name: str | None = None,
+        traits: Mapping[str, Any] | None = None,
+        options: IdentifyOptions | None = None,
+    ) -> None:
+        """Queue an identify event; never waits on the network."""
+        self.sync.identify(keys, company, name, traits, options)
+
+    async def track(
+        self,
+        event: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        traits: Mapping[str, Any] | None = None,
+        quantity: int | None = None,
+        options: TrackOptions | None = None,
+    ) -> None:
+        """Queue a track event; never waits on the network."""
+        self.sync.track(event, company, user, traits, quantity, options)
+
+    async def flush(self, timeout: float | None = None) -> bool:
+        return await self._run(self.sync.flush, timeout)
+
+    # -- lifecycle --------------------------------------------------------------------------
+    async def initialize(self) -> None:
+        """Nothing to start for this client; kept for compatibility."""
+
+    async def shutdown(self, timeout: float | None = None) -> bool:
+        """Send queued events and stop; idempotent."""
+        delivered = await self._run(self.sync.shutdown, timeout)
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+            self._executor = None
+        return delivered
+
+    async def __aenter__(self) -> AsyncSchematic:
+        await self.initialize()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.shutdown()
+
+    def stats(self) -> dict[str, Any]:
+        return self.sync.stats()
+
+
+AsyncSchematicConfig = SchematicConfig

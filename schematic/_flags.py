@@ -1,0 +1,95 @@
+"""Flag-check helpers: options, cache keys, defaults and the reasons given for them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models.features import CheckFlagResponseData
+
+REASON_OFFLINE = "Offline mode - using default value"
+REASON_FLAG_NOT_FOUND = "Flag not found - using default value"
+REASON_ERROR = "Error occurred - using default value"
+REASON_INVALID = "Invalid argument - using default value"
+REASON_CIRCUIT_OPEN = "API unavailable, skipped for a cool-down - using default value"
+REASON_STALE = "API unavailable - using the last value received"
+
+
+@dataclass
+class CheckFlagOptions:
+    """Options for one flag check.
+
+    Attributes:
+        default_value: the value when the check cannot reach an answer; a bool, or a
+            function of no arguments called each time a default is needed.
+        timeout: seconds the whole check may take, retries included; the client's
+            ``flag_check_timeout`` (3 s unless configured) when left out.
+    """
+
+    default_value: bool | Callable[[], bool] | None = None
+    timeout: float | None = None
+
+
+_SPECIAL = re.compile(r"[\\:;=]")
+
+
+def _escape(text: str) -> str:
+    if _SPECIAL.search(text) is None:
+        return text
+    return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+
+
+def cache_key(
+    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+) -> str:
+    """The cache key of a check: ``flag:company:k=v;k=v:user:k=v`` with keys sorted.
+
+    Separators inside names and values are backslash-escaped, so two different checks
+    never share a key. Raises TypeError naming the argument that is not a str map.
+    """
+    if not isinstance(flag_key, str) or not flag_key:
+        raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
+    key = _escape(flag_key)
+    if company:
+        key += ":company:" + _pairs("company", company)
+    if user:
+        key += ":user:" + _pairs("user", user)
+    return key
+
+
+def _pairs(name: str, context: Mapping[str, str]) -> str:
+    try:
+        return ";".join([f"{_escape(k)}={_escape(v)}" for k, v in sorted(context.items())])
+    except (AttributeError, TypeError):
+        raise TypeError(f"{name} must be a dict of str to str, got {context!r}") from None
+
+
+def check_body(company: Mapping[str, str] | None, user: Mapping[str, str] | None) -> dict[str, Any]:
+    """The request body of a check; empty contexts are left out rather than sent as null."""
+    body: dict[str, Any] = {}
+    if company:
+        body["company"] = dict(company)
+    if user:
+        body["user"] = dict(user)
+    return body
+
+
+def fallback(
+    flag_key: str,
+    reason: str,
+    options: CheckFlagOptions | None,
+    defaults: Mapping[str, bool],
+    error: str | None = None,
+) -> CheckFlagResponseData:
+    """The answer when the API gave none: the default value and why it was used."""
+    from .models.features import CheckFlagResponseData
+
+    value: Any = options.default_value if options is not None else None
+    if callable(value):
+        value = value()
+    if value is None:
+        value = defaults.get(flag_key, False)
+    return CheckFlagResponseData(flag=flag_key, reason=reason, value=bool(value), error=error)

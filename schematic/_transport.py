@@ -1,0 +1,341 @@
+"""HTTP for the whole SDK: one ``requests.Session``, one retry layer, one error boundary.
+
+This is the only module that imports ``requests``. Every failure leaves it as an
+``ApiError`` subclass (``raise ... from`` the original), so callers never see a
+``requests`` exception.
+
+Retries (``backoff``, imported on the first request to keep ``import schematic`` light):
+connection failures, timeouts, 408, 429 and 5xx are retried with exponential backoff and
+jitter; ``Retry-After`` is a floor for the wait, capped at ``MAX_RETRY_AFTER``. A request
+marked non-idempotent (a POST that creates something) is retried only when the server
+cannot have acted on it: the connection was never made, or the answer was 408, 429 or 503.
+Redirects are followed only within the same origin, so the API key never leaves it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import random
+import time
+from collections.abc import Generator, Mapping
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    OfflineError,
+    error_for_status,
+    parse_retry_after,
+)
+from .models._base import to_jsonable
+from .version import __version__
+
+DEFAULT_BASE_URL = "https://api.schematichq.com"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_RETRY_DELAY = 0.5
+DEFAULT_MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+MAX_REDIRECTS = 5
+API_KEY_HEADER = "X-Schematic-Api-Key"
+
+_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_NOT_PROCESSED_STATUSES = frozenset({408, 429, 503})
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class HttpResponse:
+    """A finished response: status, headers and the raw body."""
+
+    __slots__ = ("content", "headers", "status")
+
+    def __init__(self, status: int, headers: Mapping[str, str], content: bytes) -> None:
+        self.status = status
+        self.headers = headers
+        self.content = content
+
+    def json(self) -> Any:
+        return json.loads(self.content) if self.content else None
+
+
+class _RetryError(Exception):
+    """Carries an ApiError through ``backoff``; ``final`` stops the retries."""
+
+    def __init__(self, error: ApiError, *, final: bool = False) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.final = final
+
+
+class Transport:
+    """Sends requests to one API base URL with the key, retries and timeouts configured."""
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        session: requests.Session | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_delay: float = DEFAULT_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        offline: bool = False,
+        logger: logging.Logger | None = None,
+    ) -> None:
+        self._api_key = api_key
+        self.base_url = base_url.rstrip("/")
+        self._own_session = session is None
+        self.session = session if session is not None else new_session()
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.retry_delay = retry_delay
+        self.max_retry_delay = max_retry_delay
+        self.offline = offline
+        self.logger = logger or logging.getLogger("schematic")
+        self.headers = {
+            "User-Agent": f"schematichq/{__version__} python/{platform.python_version()}",
+            "X-Fern-Language": "Python",
+            "X-Fern-SDK-Name": "schematichq",
+            "X-Fern-SDK-Version": __version__,
+            "Accept": "application/json",
+        }
+
+    def __repr__(self) -> str:
+        return f"Transport(base_url={self.base_url!r}, offline={self.offline})"
+
+    def url(self, path: str) -> str:
+        return path if "://" in path else f"{self.base_url}/{path.lstrip('/')}"
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: bytes | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        idempotent: bool = True,
+    ) -> HttpResponse:
+        """Send one request with retries; return a 2xx response or raise an ``ApiError``.
+
+        ``path`` is relative to the base URL, or an absolute URL. ``body`` is JSON already
+        encoded. ``deadline`` (a ``time.monotonic()`` value) bounds the whole call,
+        retries and waits included; each attempt's timeout is cut to fit inside it.
+        """
+        if self.offline:
+            raise OfflineError(f"offline mode: {method} {path} was not sent")
+        import backoff
+
+        url = self.url(path)
+        params = encode_query(query) if query else None
+        send_headers = {**self.headers, **(headers or {}), API_KEY_HEADER: self._api_key}
+        if body is not None:
+            send_headers["Content-Type"] = "application/json"
+        per_try = self.timeout if timeout is None else timeout
+        tries = 1 + (self.max_retries if max_retries is None else max(0, max_retries))
+
+        def attempt() -> HttpResponse:
+            wait = per_try
+            if deadline is not None:
+                wait = min(wait, deadline - time.monotonic())
+                if wait <= 0:
+                    raise _RetryError(
+                        ApiTimeoutError("deadline passed before a response"), final=True
+                    )
+            return self._attempt(
+                method,
+                url,
+                params=params,
+                body=body,
+                headers=send_headers,
+                timeout=wait,
+                idempotent=idempotent,
+            )
+
+        retrying = backoff.on_exception(
+            lambda: self._waits(deadline),
+            _RetryError,
+            max_tries=tries,
+            jitter=None,
+            giveup=lambda exc: isinstance(exc, _RetryError) and exc.final,
+            on_backoff=self._log_retry,
+            logger=None,
+        )(attempt)
+        try:
+            return retrying()
+        except _RetryError as exc:
+            raise exc.error from exc.error.__cause__
+
+    def _attempt(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: list[tuple[str, str]] | None,
+        body: bytes | None,
+        headers: dict[str, str],
+        timeout: float,
+        idempotent: bool,
+    ) -> HttpResponse:
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                raw = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=body,
+                    headers=headers,
+                    timeout=timeout,
+                    allow_redirects=False,
+                )
+                content = raw.content
+            except requests.exceptions.RequestException as exc:
+                raise self._failure(exc, idempotent) from exc
+            status = raw.status_code
+            if status in _REDIRECT_STATUSES and "location" in raw.headers:
+                url, method, body = self._redirect(
+                    url, raw.headers["location"], status, method, body
+                )
+                params = None
+                continue
+            if 200 <= status < 300:
+                return HttpResponse(status, raw.headers, content)
+            error = status_error(status, raw.headers, content)
+            retry = status in (_RETRY_STATUSES if idempotent else _NOT_PROCESSED_STATUSES)
+            raise _RetryError(error, final=not retry)
+        raise _RetryError(ApiError(f"more than {MAX_REDIRECTS} redirects"), final=True)
+
+    def _redirect(
+        self, url: str, location: str, status: int, method: str, body: bytes | None
+    ) -> tuple[str, str, bytes | None]:
+        target = requests.compat.urljoin(url, location)
+        if _origin(target) != _origin(url):
+            raise _RetryError(
+                ApiError(f"refused a redirect from {_origin(url)} to {_origin(target)}"),
+                final=True,
+            )
+        if status == 303 or (status in (301, 302) and method == "POST"):
+            return target, "GET", None
+        return target, method, body
+
+    @staticmethod
+    def _failure(exc: requests.exceptions.RequestException, idempotent: bool) -> _RetryError:
+        never_sent = _never_sent(exc)
+        if isinstance(exc, requests.exceptions.Timeout):
+            error: ApiError = ApiTimeoutError(f"timed out: {_short(exc)}")
+        else:
+            error = ApiConnectionError(f"connection failed: {_short(exc)}")
+        error.__cause__ = exc
+        return _RetryError(error, final=not (idempotent or never_sent))
+
+    def _waits(self, deadline: float | None) -> Generator[float, Any, None]:
+        """Waits between attempts: exponential with jitter, never shorter than Retry-After."""
+        failure = yield 0.0
+        attempt = 0
+        while True:
+            ceiling = min(self.max_retry_delay, self.retry_delay * 2**attempt)
+            delay = random.uniform(ceiling / 2, ceiling)
+            hint = parse_retry_after(failure.error.headers or {}) if failure else None
+            if hint is not None:
+                delay = max(delay, min(hint, MAX_RETRY_AFTER))
+            if deadline is not None and time.monotonic() + delay >= deadline:
+                return
+            attempt += 1
+            failure = yield delay
+
+    def _log_retry(self, details: Any) -> None:
+        self.logger.info(
+            "retrying in %.2fs (attempt %d failed: %s)",
+            details["wait"],
+            details["tries"],
+            details["exception"],
+        )
+
+    def close(self) -> None:
+        if self._own_session:
+            self.session.close()
+
+
+def new_session() -> requests.Session:
+    """A session with a connection pool sized for many threads sharing one client."""
+    session = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=32)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def status_error(status: int, headers: Mapping[str, str], content: bytes) -> ApiError:
+    """The typed error for a non-2xx response."""
+    try:
+        body: Any = json.loads(content) if content else None
+    except ValueError:
+        body = content.decode("utf-8", "replace")
+    return error_for_status(status)(status_code=status, body=body, headers=headers)
+
+
+def encode_query(query: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Query pairs as the API reads them: repeated keys for lists, ``k[name]`` for maps."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in query.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            pairs.extend((f"{key}[{k}]", _scalar(v)) for k, v in value.items() if v is not None)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            pairs.extend((key, _scalar(v)) for v in value if v is not None)
+        else:
+            pairs.append((key, _scalar(value)))
+    return pairs
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return str(to_jsonable(value))
+    return str(value)
+
+
+def quote_segment(value: str) -> str:
+    """Percent-encode one path segment, ``/`` included."""
+    return quote(value, safe="")
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or ""), port
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """True when the failure happened before the request could reach the server."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        name = type(seen).__name__
+        if name in ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError"):
+            return True
+        reason = getattr(seen, "reason", None)
+        nested = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = reason if isinstance(reason, BaseException) else nested or seen.__context__
+    return False
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -1,0 +1,408 @@
+"""The event queue and the one thread that delivers it.
+
+``submit`` appends an encoded event to a bounded deque and returns at once; it never does
+I/O. The worker thread wakes every ``period`` seconds, or as soon as a full batch waits,
+or when someone flushes, and sends what is queued in batches of at most ``batch_size``.
+
+Delivery of a batch:
+
+* connection failures, timeouts, 408, 429 and 5xx are retried on this thread with
+  exponential backoff (``backoff.expo`` with full jitter, ``Retry-After`` as a floor);
+  a batch that still fails is held back and tried again on later rounds, up to
+  ``max_batch_attempts`` in all. Every event carries an idempotency key, so a batch that
+  reached the server before the failure is not counted twice;
+* ``400 batch too large`` splits the batch in two;
+* 401 and 403 mean the key is wrong: one error is logged and events are no longer sent;
+* any other 4xx rejects that batch for good.
+
+Waits use ``Event.wait`` so that ``close`` interrupts them. The worker is fork-aware: a
+child process starts with an empty queue and a thread of its own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import sys
+import threading
+import time
+import weakref
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ApiConnectionError, ApiError, parse_retry_after
+
+DEFAULT_PERIOD = 5.0
+DEFAULT_BATCH_SIZE = 100
+DEFAULT_MAX_QUEUE = 10_000
+DEFAULT_RETRY_DELAY = 1.0
+DEFAULT_MAX_RETRY_DELAY = 30.0
+DEFAULT_RETRIES_PER_ROUND = 3
+DEFAULT_MAX_BATCH_ATTEMPTS = 12
+DEFAULT_SHUTDOWN_TIMEOUT = 2.0
+MAX_RETRY_AFTER = 60.0
+
+Send = Callable[[list[str], "float | None"], None]  # (events, timeout in seconds)
+OnError = Callable[[BaseException, list[str]], None]
+
+_workers: weakref.WeakSet[EventWorker] = weakref.WeakSet()
+_exiting = False
+
+
+@dataclass
+class WorkerStats:
+    """Counters of one worker; ``dropped`` is keyed by reason."""
+
+    enqueued: int = 0
+    sent: int = 0
+    retried: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    last_error: str | None = None
+
+
+@dataclass
+class _Batch:
+    events: list[str]
+    attempts: int = 0
+
+
+class EventWorker:
+    """A bounded queue of encoded events and the daemon thread that sends them."""
+
+    def __init__(
+        self,
+        send: Send,
+        *,
+        period: float = DEFAULT_PERIOD,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        max_queue: int = DEFAULT_MAX_QUEUE,
+        retry_delay: float = DEFAULT_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        retries_per_round: int = DEFAULT_RETRIES_PER_ROUND,
+        max_batch_attempts: int = DEFAULT_MAX_BATCH_ATTEMPTS,
+        shutdown_timeout: float = DEFAULT_SHUTDOWN_TIMEOUT,
+        on_error: OnError | None = None,
+        on_exit: Callable[[list[str]], None] | None = None,
+        logger: logging.Logger | None = None,
+    ) -> None:
+        self._send = send
+        self.period = period
+        self.batch_size = batch_size
+        self.max_queue = max_queue
+        self.retry_delay = retry_delay
+        self.max_retry_delay = max_retry_delay
+        self.retries_per_round = retries_per_round
+        self.max_batch_attempts = max_batch_attempts
+        self.shutdown_timeout = shutdown_timeout
+        self._on_error = on_error
+        self._on_exit = on_exit
+        self._log = logger or logging.getLogger("schematic")
+        self._reset()
+        _workers.add(self)
+
+    def _reset(self) -> None:
+        """Fresh state: used at construction and in a child process after fork."""
+        self._pid = os.getpid()
+        self._queue: deque[str] = deque()
+        self._held: deque[_Batch] = deque()  # failed batches waiting for another round
+        self._inflight: _Batch | None = None  # the batch being sent right now
+        self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self._close_deadline: float | None = None
+        self._unauthorized = False
+        self._full = False
+        self._finished = 0  # events sent or given up on; compared with stats.enqueued
+        self._in_callback = threading.local()
+        self.stats = WorkerStats()
+
+    # -- the caller's side ------------------------------------------------------------------
+    def submit(self, event: str) -> bool:
+        """Queue one encoded event; False when it was dropped (closed, full or bad key)."""
+        if self._pid != os.getpid():
+            self._reset()
+        if self._closed or self._unauthorized:
+            self._drop_now("closed" if self._closed else "unauthorized")
+            return False
+        queue = self._queue
+        if len(queue) + self._held_events() >= self.max_queue:
+            self._drop_now("queue_full")
+            if not self._full:
+                self._full = True
+                self._log.warning(
+                    "event queue is full (%d events): dropping new events until it drains",
+                    self.max_queue,
+                )
+            return False
+        queue.append(event)
+        with self._lock:
+            self.stats.enqueued += 1
+        if self._thread is None:
+            self._start()
+        if len(queue) >= self.batch_size:
+            self._wake.set()
+        return True
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Send everything queued so far; True when all of it was delivered in time.
+
+        Never waits on a thread that is not running: without one (at interpreter exit, or
+        before any thread was started) the calling thread delivers the events itself.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            target = self.stats.enqueued
+            dropped_before = sum(self.stats.dropped.values())
+        if not self._thread_alive():
+            self._run_round(deadline)
+        else:
+            self._wake.set()
+            with self._done:
+                while self._finished < target:
+                    remaining = None if deadline is None else deadline - time.monotonic()
+                    if remaining is not None and remaining <= 0:
+                        break
+                    if not self._thread_alive():
+                        break
+                    self._done.wait(0.05 if remaining is None else min(remaining, 0.05))
+                    self._wake.set()
+            if not self._thread_alive() and self._finished < target:
+                self._run_round(deadline)
+        with self._lock:
+            caught_up = self._finished >= target
+            return caught_up and sum(self.stats.dropped.values()) == dropped_before
+
+    def close(self, timeout: float | None = None) -> bool:
+        """Stop accepting events, deliver what is queued within ``timeout``, stop the thread.
+
+        Returns True when nothing was left undelivered. Idempotent.
+        """
+        if self._pid != os.getpid():
+            self._reset()
+        if self._closed:
+            return not self._queue and not self._held
+        self._closed = True
+        timeout = self.shutdown_timeout if timeout is None else timeout
+        deadline = self._close_deadline = time.monotonic() + timeout
+        if self._thread_alive():
+            self._stop.set()
+            self._wake.set()
+            assert self._thread is not None
+            self._thread.join(max(0.0, deadline - time.monotonic()))
+        if not self._thread_alive():
+            self._run_round(deadline)
+        # A batch still in flight on a stuck thread counts as undelivered: the process may
+        # end before it completes. Its idempotency keys make a later resend harmless.
+        inflight = self._inflight.events if self._thread_alive() and self._inflight else []
+        leftover = [*inflight, *self._take_all()]
+        if leftover and self._on_exit is not None:
+            self._on_exit(leftover)
+        elif leftover:
+            self._give_up(leftover, "shutdown", ApiError("client closed before delivery"))
+        return not leftover
+
+    def depth(self) -> int:
+        return len(self._queue) + self._held_events()
+
+    # -- the worker's side ------------------------------------------------------------------
+    def _start(self) -> None:
+        with self._lock:
+            if self._thread is not None or _exiting or sys.is_finalizing():
+                return
+            self._thread = threading.Thread(target=self._run, name="schematic-events", daemon=True)
+            self._thread.start()
+
+    def _thread_alive(self) -> bool:
+        thread = self._thread
+        return thread is not None and thread.is_alive() and thread is not threading.current_thread()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.period)
+            self._wake.clear()
+            self._run_round(self._close_deadline)
+        self._run_round(self._close_deadline)
+
+    def _run_round(self, deadline: float | None) -> None:
+        """Send held batches, then everything queued; stop early past the deadline."""
+        for batch in self._batches():
+            if deadline is not None and time.monotonic() >= deadline:
+                self._held.appendleft(batch)
+                break
+            self._inflight = batch
+            try:
+                self._deliver(batch, deadline)
+            except Exception as exc:  # a bug must not kill the thread or lose the batch
+                self._log.exception("unexpected error while sending events")
+                self._give_up(batch.events, "error", exc)
+            finally:
+                self._inflight = None
+
+    def _batches(self) -> Iterator[_Batch]:
+        while self._held:
+            yield self._held.popleft()
+        queue = self._queue
+        while queue:
+            events: list[str] = []
+            while queue and len(events) < self.batch_size:
+                events.append(queue.popleft())
+            yield _Batch(events)
+
+    def _deliver(self, batch: _Batch, deadline: float | None) -> None:
+        waits = _backoff_waits(self.retry_delay, self.max_retry_delay)
+        for round_try in range(self.retries_per_round + 1):
+            batch.attempts += 1
+            timeout = None if deadline is None else deadline - time.monotonic()
+            if timeout is not None and timeout <= 0:
+                break
+            try:
+                self._send(batch.events, timeout)
+            except ApiError as exc:
+                verdict = self._classify(exc)
+                if verdict == "split" and len(batch.events) > 1:
+                    half = len(batch.events) // 2
+                    self._held.appendleft(_Batch(batch.events[half:]))
+                    self._held.appendleft(_Batch(batch.events[:half]))
+                    return
+                if verdict != "retry":
+                    self._give_up(batch.events, verdict, exc)
+                    return
+                self.stats.last_error = str(exc)
+                if batch.attempts >= self.max_batch_attempts:
+                    self._give_up(batch.events, "retries_exhausted", exc)
+                    return
+                if round_try == self.retries_per_round:
+                    break
+                wait = next(waits)
+                hint = parse_retry_after(exc.headers or {})
+                if hint is not None:
+                    wait = max(wait, min(hint, MAX_RETRY_AFTER))
+                if deadline is not None and time.monotonic() + wait >= deadline:
+                    break
+                with self._lock:
+                    self.stats.retried += 1
+                self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
+                if self._stop.wait(wait) and deadline is None:
+                    deadline = self._close_deadline  # closing: retry within close()'s deadline
+            else:
+                self._finish(len(batch.events))
+                return
+        self._held.append(batch)
+
+    def _classify(self, exc: ApiError) -> str:
+        status = exc.status_code
+        if status is None or isinstance(exc, ApiConnectionError):
+            return "retry"
+        if status in (408, 429) or status >= 500:
+            return "retry"
+        if status == 400 and "too large" in str(exc.body).lower():
+            return "split"
+        if status in (401, 403):
+            if not self._unauthorized:
+                self._unauthorized = True
+                self._log.error(
+                    "the event service refused the API key (status %d): events will not be "
+                    "sent; check SCHEMATIC_API_KEY or the api_key passed to Schematic()",
+                    status,
+                )
+            return "unauthorized"
+        return "rejected"
+
+    def _finish(self, count: int) -> None:
+        with self._done:
+            self.stats.sent += count
+            self._finished += count
+            self._full = False
+            self._done.notify_all()
+
+    def _give_up(self, events: list[str], reason: str, exc: BaseException) -> None:
+        if reason not in ("unauthorized", "shutdown"):
+            self._log.error("dropped %d events (%s): %s", len(events), reason, exc)
+        self._notify(exc, events)  # before counting, so flush() returns after the callback ran
+        with self._done:
+            self.stats.dropped[reason] += len(events)
+            self.stats.last_error = str(exc)
+            self._finished += len(events)
+            self._done.notify_all()
+
+    def _drop_now(self, reason: str) -> None:
+        with self._lock:
+            self.stats.dropped[reason] += 1
+
+    def _notify(self, exc: BaseException, events: list[str]) -> None:
+        if self._on_error is None or getattr(self._in_callback, "active", False):
+            return
+        self._in_callback.active = True
+        try:
+            self._on_error(exc, events)
+        except Exception:
+            self._log.exception("on_error callback failed")
+        finally:
+            self._in_callback.active = False
+
+    def _held_events(self) -> int:
+        return sum(len(b.events) for b in self._held) if self._held else 0
+
+    def _take_all(self) -> list[str]:
+        events = [e for batch in self._held for e in batch.events]
+        self._held.clear()
+        while self._queue:
+            events.append(self._queue.popleft())
+        if events:
+            with self._done:
+                self._finished += len(events)
+                self._done.notify_all()
+        return events
+
+
+def _backoff_waits(base: float, cap: float) -> Iterator[float]:
+    """Exponential waits with full jitter, from the ``backoff`` package."""
+    import backoff
+
+    gen = backoff.expo(factor=base, max_value=cap)
+    next(gen)  # the generator's priming yield
+    for value in gen:
+        yield backoff.full_jitter(value) if value else 0.0
+
+
+def _after_fork_in_child() -> None:
+    for worker in list(_workers):
+        worker._reset()
+
+
+def _close_all_at_exit() -> None:
+    """Deliver queued events of every live worker, within one overall deadline."""
+    global _exiting
+    _exiting = True
+    workers = [w for w in list(_workers) if w._pid == os.getpid() and not w._closed]
+    if not workers:
+        return
+    deadline = time.monotonic() + max(w.shutdown_timeout for w in workers)
+    for worker in workers:
+        try:
+            worker.close(max(0.0, deadline - time.monotonic()))
+        except Exception:
+            worker._log.exception("error while sending events at exit")
+
+
+def stats_snapshot(worker: EventWorker) -> dict[str, Any]:
+    with worker._lock:
+        s = worker.stats
+        return {
+            "events_enqueued": s.enqueued,
+            "events_sent": s.sent,
+            "events_retried": s.retried,
+            "events_dropped": dict(s.dropped),
+            "queue_depth": worker.depth(),
+            "last_error": s.last_error,
+        }
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+atexit.register(_close_all_at_exit)

@@ -1,0 +1,644 @@
+"""The Schematic client: flag checks, events, and the API's resource namespaces.
+
+::
+
+    check_flag ─▶ cache providers ─hit─▶ value
+                      └─miss─▶ POST /flags/{key}/check (short deadline) ─▶ cache ─▶ value
+    track / identify ─▶ encode ─▶ bounded queue ─▶ worker thread ─▶ POST {capture}/batch
+    client.companies.upsert_company(...) ─▶ transport ─▶ Response[model] | ApiError
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import time
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+import requests
+
+from . import _flags, _worker
+from ._events import IdentifyOptions, InvalidEventError, TrackOptions, encode_identify, encode_track
+from ._flags import CheckFlagOptions
+from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session, quote_segment
+from .cache import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, CacheProvider, LocalCache
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from ._async import AsyncSchematic, AsyncSchematicConfig
+    from .models.events import EventBodyIdentifyCompany
+    from .models.features import CheckFlagResponseData
+    from .resources.accesstokens import AccesstokensResource
+    from .resources.accounts import AccountsResource
+    from .resources.billing import BillingResource
+    from .resources.catalogs import CatalogsResource
+    from .resources.checkout import CheckoutResource
+    from .resources.companies import CompaniesResource
+    from .resources.components import ComponentsResource
+    from .resources.componentspublic import ComponentspublicResource
+    from .resources.credits import CreditsResource
+    from .resources.dataexports import DataexportsResource
+    from .resources.entitlements import EntitlementsResource
+    from .resources.events import EventsResource
+    from .resources.features import FeaturesResource
+    from .resources.insights import InsightsResource
+    from .resources.integrationsapi import IntegrationsapiResource
+    from .resources.licenses import LicensesResource
+    from .resources.planbundle import PlanbundleResource
+    from .resources.plangroups import PlangroupsResource
+    from .resources.planmigrations import PlanmigrationsResource
+    from .resources.plans import PlansResource
+    from .resources.scheduledcheckout import ScheduledcheckoutResource
+    from .resources.webhooks import WebhooksResource
+
+__all__ = [
+    "AsyncSchematic",
+    "AsyncSchematicConfig",
+    "CacheProvider",
+    "CheckFlagOptions",
+    "IdentifyOptions",
+    "LocalCache",
+    "Schematic",
+    "SchematicConfig",
+    "TrackOptions",
+]
+
+DEFAULT_EVENT_CAPTURE_URL = "https://c.schematichq.com"
+DEFAULT_FLAG_CHECK_TIMEOUT = 3.0
+DEFAULT_CAPTURE_TIMEOUT = 10.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_RETRY_DELAY = 0.5
+
+_log = logging.getLogger("schematic")
+R = TypeVar("R")
+
+
+@dataclass
+class SchematicConfig:
+    """Client settings; every field is optional.
+
+    Attributes:
+        base_url: the API's address; ``SCHEMATIC_BASE_URL`` from the environment, else
+            ``https://api.schematichq.com``.
+        event_capture_url: where events go; ``SCHEMATIC_EVENT_CAPTURE_URL``, else
+            ``https://c.schematichq.com``.
+        event_buffer_period: seconds between event deliveries (default 5).
+        flag_defaults: values returned when a flag cannot be checked.
+        offline: make no network calls: flags return defaults, events are dropped and
+            resource methods raise ``OfflineError``.
+        timeout: seconds per attempt for resource calls (default 60).
+        flag_check_timeout: seconds a whole flag check may take, retries included (3).
+        cache_providers: flag-check caches; ``[]`` turns caching off. Default: one
+            ``LocalCache`` of 1000 entries living 5000 ms.
+        logger: where the SDK logs (default the ``schematic`` logger).
+        log_level: level set on the default logger (an int or a name such as "INFO");
+            never applied to a logger you pass in.
+        http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
+        max_retries: retries of a failed API call (default 2).
+        retry_delay: seconds before the first retry, doubling after each (default 0.5).
+        event_queue_size: events held while waiting to be sent (default 10,000).
+        event_retry_delay: seconds before an event batch is first retried (default 1).
+        capture_timeout: seconds per event delivery attempt (default 10).
+        shutdown_timeout: seconds ``shutdown()`` and the exit hook spend sending what is
+            queued (default 2).
+        on_error: called as ``on_error(exception, events)`` when events are given up on.
+        strict: raise ``InvalidEventError``/``TypeError`` from ``track``, ``identify`` and
+            flag checks on bad arguments, instead of logging them.
+    """
+
+    base_url: str | None = None
+    event_capture_url: str | None = None
+    event_buffer_period: float | None = None
+    flag_defaults: dict[str, bool] | None = None
+    offline: bool = False
+    timeout: float | None = None
+    flag_check_timeout: float = DEFAULT_FLAG_CHECK_TIMEOUT
+    cache_providers: list[CacheProvider[CheckFlagResponseData]] | None = None
+    logger: logging.Logger | None = None
+    log_level: int | str | None = None
+    http_client: requests.Session | None = None
+    httpx_client: Any = None
+    follow_redirects: bool | None = True
+    max_retries: int = DEFAULT_MAX_RETRIES
+    retry_delay: float = DEFAULT_RETRY_DELAY
+    event_queue_size: int = _worker.DEFAULT_MAX_QUEUE
+    event_retry_delay: float = _worker.DEFAULT_RETRY_DELAY
+    capture_timeout: float = DEFAULT_CAPTURE_TIMEOUT
+    shutdown_timeout: float = _worker.DEFAULT_SHUTDOWN_TIMEOUT
+    on_error: Callable[[BaseException, list[str]], None] | None = None
+    strict: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "event_buffer_period"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        for name in ("flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        if not isinstance(self.shutdown_timeout, (int, float)) or self.shutdown_timeout < 0:
+            raise ValueError(f"shutdown_timeout must be >= 0, got {self.shutdown_timeout!r}")
+        if not isinstance(self.max_retries, int) or self.max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, got {self.max_retries!r}")
+        if not isinstance(self.event_queue_size, int) or self.event_queue_size < 1:
+            raise ValueError(f"event_queue_size must be an int >= 1, got {self.event_queue_size!r}")
+        if self.flag_defaults is not None and not isinstance(self.flag_defaults, Mapping):
+            raise TypeError("flag_defaults must be a dict of flag key to bool")
+        if self.cache_providers is not None and not isinstance(self.cache_providers, list):
+            raise TypeError("cache_providers must be a list of cache providers")
+
+
+class _Namespace(Generic[R]):
+    """A resource namespace (``client.companies``), imported on first use."""
+
+    def __init__(self, module: str, cls: str) -> None:
+        self.module, self.cls = module, cls
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Namespace[R]: ...
+    @overload
+    def __get__(self, obj: Schematic, owner: type) -> R: ...
+    def __get__(self, obj: Schematic | None, owner: type) -> _Namespace[R] | R:
+        if obj is None:
+            return self
+        module = importlib.import_module(f"schematic.resources.{self.module}")
+        resource: R = getattr(module, self.cls)(obj._transport)
+        obj.__dict__[self.name] = resource
+        return resource
+
+
+class Schematic:
+    """The Schematic client: check flags, send events, call the API.
+
+    Args:
+        api_key: your secret API key; ``SCHEMATIC_API_KEY`` from the environment when
+            left out. Not needed with ``SchematicConfig(offline=True)``.
+        config: a ``SchematicConfig``.
+        timeout: seconds per attempt for resource calls; overrides ``config.timeout``.
+        http_client: a ``requests.Session``; overrides ``config.http_client``.
+
+    Example::
+
+        client = Schematic("YOUR_API_KEY")
+        if client.check_flag("some-flag-key", company={"id": "your-company-id"}):
+            ...
+        client.track(event="some-action", company={"id": "your-company-id"})
+    """
+
+    accesstokens: _Namespace[AccesstokensResource] = _Namespace(
+        "accesstokens", "AccesstokensResource"
+    )
+    accounts: _Namespace[AccountsResource] = _Namespace("accounts", "AccountsResource")
+    billing: _Namespace[BillingResource] = _Namespace("billing", "BillingResource")
+    catalogs: _Namespace[CatalogsResource] = _Namespace("catalogs", "CatalogsResource")
+    checkout: _Namespace[CheckoutResource] = _Namespace("checkout", "CheckoutResource")
+    companies: _Namespace[CompaniesResource] = _Namespace("companies", "CompaniesResource")
+    components: _Namespace[ComponentsResource] = _Namespace("components", "ComponentsResource")
+    componentspublic: _Namespace[ComponentspublicResource] = _Namespace(
+        "componentspublic", "ComponentspublicResource"
+    )
+    credits: _Namespace[CreditsResource] = _Namespace("credits", "CreditsResource")
+    dataexports: _Namespace[DataexportsResource] = _Namespace("dataexports", "DataexportsResource")
+    entitlements: _Namespace[EntitlementsResource] = _Namespace(
+        "entitlements", "EntitlementsResource"
+    )
+    events: _Namespace[EventsResource] = _Namespace("events", "EventsResource")
+    features: _Namespace[FeaturesResource] = _Namespace("features", "FeaturesResource")
+    insights: _Namespace[InsightsResource] = _Namespace("insights", "InsightsResource")
+    integrationsapi: _Namespace[IntegrationsapiResource] = _Namespace(
+        "integrationsapi", "IntegrationsapiResource"
+    )
+    licenses: _Namespace[LicensesResource] = _Namespace("licenses", "LicensesResource")
+    planbundle: _Namespace[PlanbundleResource] = _Namespace("planbundle", "PlanbundleResource")
+    plangroups: _Namespace[PlangroupsResource] = _Namespace("plangroups", "PlangroupsResource")
+    planmigrations: _Namespace[PlanmigrationsResource] = _Namespace(
+        "planmigrations", "PlanmigrationsResource"
+    )
+    plans: _Namespace[PlansResource] = _Namespace("plans", "PlansResource")
+    scheduledcheckout: _Namespace[ScheduledcheckoutResource] = _Namespace(
+        "scheduledcheckout", "ScheduledcheckoutResource"
+    )
+
+    webhooks: _Namespace[WebhooksResource] = _Namespace("webhooks", "WebhooksResource")
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        config: SchematicConfig | None = None,
+        *,
+        timeout: float | None = None,
+        http_client: requests.Session | None = None,
+    ) -> None:
+        config = config if config is not None else SchematicConfig()
+        if not isinstance(config, SchematicConfig):
+            raise TypeError(f"config must be a SchematicConfig, got {type(config).__name__}")
+        if api_key is None:
+            api_key = os.environ.get("SCHEMATIC_API_KEY")
+        if not config.offline and not api_key:
+            raise ValueError(
+                "api_key is required: pass Schematic(api_key=...) or set SCHEMATIC_API_KEY "
+                "(or use SchematicConfig(offline=True))"
+            )
+        if api_key is not None and not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
+        session = _session_from(http_client if http_client is not None else config)
+        self._log = config.logger or _log
+        if config.logger is None and config.log_level is not None:
+            _log.setLevel(config.log_level)
+        self._offline = config.offline
+        self._strict = config.strict
+        self._flag_timeout = config.flag_check_timeout
+        self._flag_defaults: dict[str, bool] = dict(config.flag_defaults or {})
+        self._caches: list[CacheProvider[CheckFlagResponseData]] = (
+            [LocalCache(DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL)]
+            if config.cache_providers is None
+            else list(config.cache_providers)
+        )
+        self._stats = {"cache_hits": 0, "cache_misses": 0, "flag_fallbacks": 0, "invalid_calls": 0}
+        self._transport = Transport(
+            api_key or "",
+            base_url=config.base_url or os.environ.get("SCHEMATIC_BASE_URL") or DEFAULT_BASE_URL,
+            session=session,
+            timeout=timeout or config.timeout or DEFAULT_TIMEOUT,
+            max_retries=config.max_retries,
+            retry_delay=config.retry_delay,
+            offline=config.offline,
+            logger=self._log,
+        )
+        capture = (
+            (config.event_capture_url or "").strip()
+            or os.environ.get("SCHEMATIC_EVENT_CAPTURE_URL", "").strip()
+            or DEFAULT_EVENT_CAPTURE_URL
+        )
+        self._capture_url = capture.rstrip("/") + "/batch"
+        self._capture_timeout = config.capture_timeout
+        self._event_prefix = '{"api_key":' + json.dumps(api_key or "") + ","
+        self._worker = _worker.EventWorker(
+            self._send_events,
+            period=config.event_buffer_period or _worker.DEFAULT_PERIOD,
+            max_queue=config.event_queue_size,
+            retry_delay=config.event_retry_delay,
+            shutdown_timeout=config.shutdown_timeout,
+            on_error=config.on_error,
+            logger=self._log,
+        )
+        _clients.add(self)
+
+    def __repr__(self) -> str:
+        return f"Schematic(base_url={self._transport.base_url!r}, offline={self._offline})"
+
+    # -- flags ------------------------------------------------------------------------------
+    def check_flag(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> bool:
+        """Whether the flag is on for this company and user; never raises.
+
+        Answers from the cache when it can; otherwise asks the API, waiting at most
+        ``flag_check_timeout`` seconds. When no answer comes, returns the default:
+        ``options.default_value``, else the configured flag default, else False.
+
+        Example::
+
+            client.check_flag("some-flag-key", company={"id": "your-company-id"})
+        """
+        return self.check_flag_with_entitlement(flag_key, company, user, options).value
+
+    def check_flag_with_entitlement(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> CheckFlagResponseData:
+        """The full result of a flag check: value, reason, matched rule and entitlement."""
+        result, key = self._check_locally(flag_key, company, user, options)
+        if result is not None:
+            return result
+        return self._check_remote(flag_key, key, company, user, options)
+
+    def _check_locally(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> tuple[CheckFlagResponseData | None, str]:
+        """The answer when no I/O is needed (offline, bad input, cached), and the cache key."""
+        if self._offline:
+            return self._fallback(flag_key, _flags.REASON_OFFLINE, options), ""
+        try:
+            key = _flags.cache_key(flag_key, company, user)
+        except TypeError as exc:
+            return self._invalid(exc, flag_key, options), ""
+        hit = self._cached(key)
+        if hit is not None:
+            self._stats["cache_hits"] += 1
+            return hit, key
+        self._stats["cache_misses"] += 1
+        return None, key
+
+    def _check_remote(
+        self,
+        flag_key: str,
+        key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> CheckFlagResponseData:
+        from .models.features import CheckFlagResponseData
+        from .resources._base import parse_envelope
+
+        timeout = options.timeout if options is not None and options.timeout else self._flag_timeout
+        try:
+            response = self._transport.request(
+                "POST",
+                f"/flags/{quote_segment(flag_key)}/check",
+                body=json.dumps(_flags.check_body(company, user)).encode(),
+                timeout=timeout,
+                deadline=time.monotonic() + timeout,
+            )
+            result: CheckFlagResponseData | None = parse_envelope(
+                response, CheckFlagResponseData
+            ).data
+        except Exception as exc:
+            self._log.warning("flag check %r failed, using the default: %s", flag_key, exc)
+            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {exc}", options, str(exc))
+        if result is None:
+            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
+        self._store(key, result)
+        return result
+
+    def check_flags(
+        self,
+        flag_keys: Sequence[str] | None = None,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> list[CheckFlagResponseData]:
+        """Check several flags (all of them when ``flag_keys`` is None) in one request.
+
+        Answers from the cache when every requested flag is there; otherwise makes one
+        ``POST /flags/check`` and caches each flag it returns. Never raises.
+        """
+        if flag_keys is not None and (
+            isinstance(flag_keys, str) or not all(isinstance(k, str) and k for k in flag_keys)
+        ):
+            exc = TypeError(f"flag_keys must be a list of non-empty str, got {flag_keys!r}")
+            self._report_invalid(exc)
+            return []
+        wanted = list(flag_keys) if flag_keys is not None else None
+        if self._offline:
+            keys = wanted if wanted is not None else list(self._flag_defaults)
+            return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in keys]
+        try:
+            keys_of = {k: _flags.cache_key(k, company, user) for k in wanted or []}
+            _flags.cache_key("-", company, user)
+        except TypeError as exc:
+            self._report_invalid(exc)
+            return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
+        if wanted:
+            cached = [self._cached(keys_of[k]) for k in wanted]
+            if all(hit is not None for hit in cached):
+                self._stats["cache_hits"] += len(cached)
+                return [hit for hit in cached if hit is not None]
+        self._stats["cache_misses"] += 1
+        return self._check_many_remote(wanted, company, user, options)
+
+    def _check_many_remote(
+        self,
+        wanted: list[str] | None,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> list[CheckFlagResponseData]:
+        from .models.features import CheckFlagsResponseData
+        from .resources._base import parse_envelope
+
+        timeout = options.timeout if options is not None and options.timeout else self._flag_timeout
+        try:
+            response = self._transport.request(
+                "POST",
+                "/flags/check",
+                body=json.dumps(_flags.check_body(company, user)).encode(),
+                timeout=timeout,
+                deadline=time.monotonic() + timeout,
+            )
+            data = parse_envelope(response, CheckFlagsResponseData).data
+            flags = list(data.flags) if data is not None else []
+        except Exception as exc:
+            self._log.warning("flag checks failed, using defaults: %s", exc)
+            reason = f"{_flags.REASON_ERROR}: {exc}"
+            return [self._fallback(k, reason, options, str(exc)) for k in wanted or []]
+        for result in flags:
+            self._store(_flags.cache_key(result.flag, company, user), result)
+        if wanted is None:
+            return flags
+        by_key = {result.flag: result for result in flags}
+        return [
+            by_key.get(k) or self._fallback(k, _flags.REASON_FLAG_NOT_FOUND, options)
+            for k in wanted
+        ]
+
+    def set_flag_default(self, flag_key: str, value: bool) -> None:
+        """Set the value ``flag_key`` falls back to when it cannot be checked."""
+        if not isinstance(flag_key, str) or not flag_key:
+            raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
+        if not isinstance(value, bool):
+            raise TypeError(f"value must be a bool, got {value!r}")
+        self._flag_defaults[flag_key] = value
+
+    def set_flag_defaults(self, values: Mapping[str, bool]) -> None:
+        """Merge ``values`` into the flag defaults."""
+        if not isinstance(values, Mapping):
+            raise TypeError(f"values must be a dict of flag key to bool, got {values!r}")
+        for flag_key, value in values.items():
+            self.set_flag_default(flag_key, value)
+
+    def _cached(self, key: str) -> CheckFlagResponseData | None:
+        for cache in self._caches:
+            try:
+                hit = cache.get(key)
+            except Exception as exc:
+                self._log.warning("cache %r failed to read: %s", cache, exc)
+                continue
+            if hit is not None:
+                return hit
+        return None
+
+    def _store(self, key: str, result: CheckFlagResponseData) -> None:
+        for cache in self._caches:
+            try:
+                cache.set(key, result)
+            except Exception as exc:
+                self._log.warning("cache %r failed to write: %s", cache, exc)
+
+    def _fallback(
+        self,
+        flag_key: str,
+        reason: str,
+        options: CheckFlagOptions | None,
+        error: str | None = None,
+    ) -> CheckFlagResponseData:
+        self._stats["flag_fallbacks"] += 1
+        try:
+            return _flags.fallback(flag_key, reason, options, self._flag_defaults, error)
+        except Exception as exc:  # a default_value callable that raised
+            self._log.error("default_value for flag %r raised: %s", flag_key, exc)
+            return _flags.fallback(flag_key, reason, None, self._flag_defaults, error)
+
+    def _invalid(
+        self, exc: Exception, flag_key: Any, options: CheckFlagOptions | None
+    ) -> CheckFlagResponseData:
+        self._report_invalid(exc)
+        name = flag_key if isinstance(flag_key, str) else repr(flag_key)
+        return self._fallback(name, f"{_flags.REASON_INVALID}: {exc}", options, str(exc))
+
+    def _report_invalid(self, exc: Exception) -> None:
+        self._stats["invalid_calls"] += 1
+        if self._strict:
+            raise exc
+        self._log.error("invalid argument: %s", exc)
+
+    # -- events -----------------------------------------------------------------------------
+    def identify(
+        self,
+        keys: Mapping[str, str],
+        company: EventBodyIdentifyCompany | Mapping[str, Any] | None = None,
+        name: str | None = None,
+        traits: Mapping[str, Any] | None = None,
+        options: IdentifyOptions | None = None,
+    ) -> None:
+        """Create or update a user (and their company) in the background; returns at once.
+
+        Example::
+
+            client.identify(
+                keys={"email": "wcoyote@acme.net"},
+                company=EventBodyIdentifyCompany(keys={"id": "your-company-id"}),
+                name="Wile E. Coyote",
+            )
+        """
+        if self._offline:
+            return
+        try:
+            event = encode_identify(keys, company, name, traits, options)
+        except InvalidEventError as exc:
+            self._report_invalid(exc)
+            return
+        self._worker.submit(event)
+
+    def track(
+        self,
+        event: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        traits: Mapping[str, Any] | None = None,
+        quantity: int | None = None,
+        options: TrackOptions | None = None,
+    ) -> None:
+        """Record that something happened, for metering and targeting; returns at once.
+
+        Example::
+
+            client.track(event="some-action", company={"id": "your-company-id"}, quantity=3)
+        """
+        if self._offline:
+            return
+        try:
+            encoded = encode_track(event, company, user, traits, quantity, options)
+        except InvalidEventError as exc:
+            self._report_invalid(exc)
+            return
+        self._worker.submit(encoded)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Send every event queued so far; True when all were delivered within ``timeout``."""
+        return True if self._offline else self._worker.flush(timeout)
+
+    def _send_events(self, events: list[str], timeout: float | None) -> None:
+        prefix = self._event_prefix
+        body = '{"events":[' + ",".join(prefix + e[1:] for e in events) + "]}"
+        limit = self._capture_timeout if timeout is None else min(self._capture_timeout, timeout)
+        self._transport.request(
+            "POST", self._capture_url, body=body.encode(), timeout=limit, max_retries=0
+        )
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def initialize(self) -> None:
+        """Nothing to do for this client; kept for compatibility with the official SDK."""
+
+    def shutdown(self, timeout: float | None = None) -> bool:
+        """Send queued events (within ``timeout``, default ``shutdown_timeout``) and stop.
+
+        Idempotent. Returns True when no event was left unsent.
+        """
+        delivered = self._worker.close(timeout)
+        self._transport.close()
+        return delivered
+
+    close = shutdown
+
+    def __enter__(self) -> Schematic:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.shutdown()
+
+    def stats(self) -> dict[str, Any]:
+        """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
+        return {**_worker.stats_snapshot(self._worker), **self._stats}
+
+
+_clients: weakref.WeakSet[Schematic] = weakref.WeakSet()
+
+
+def _session_from(source: Any) -> requests.Session | None:
+    session = source if isinstance(source, requests.Session) else None
+    if isinstance(source, SchematicConfig):
+        session = source.http_client
+        if session is None and source.httpx_client is not None:
+            session = source.httpx_client
+    if session is not None and not isinstance(session, requests.Session):
+        raise TypeError(
+            f"http_client must be a requests.Session, got {type(session).__name__}; "
+            "this SDK sends requests with requests, not httpx"
+        )
+    return session
+
+
+def _renew_sessions_after_fork() -> None:
+    for client in list(_clients):
+        transport = client._transport
+        if transport._own_session:
+            transport.session = new_session()
+
+
+os.register_at_fork(after_in_child=_renew_sessions_after_fork)
+
+
+def __getattr__(name: str) -> Any:
+    # The asyncio client loads asyncio, so it is imported only when asked for.
+    if name in ("AsyncSchematic", "AsyncSchematicConfig"):
+        from . import _async
+
+        return getattr(_async, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,158 @@
+"""Every exception the SDK raises, in one tree.
+
+::
+
+    SchematicError                      root of everything raised by this package
+    └── ApiError                        a call to the API failed (status_code, body, headers)
+        ├── BadRequestError             400
+        ├── UnauthorizedError           401
+        ├── ForbiddenError              403
+        ├── NotFoundError               404
+        ├── ConflictError               409
+        ├── UnprocessableEntityError    422
+        ├── RateLimitError              429
+        ├── InternalServerError         500 and any other 5xx
+        ├── ApiConnectionError          no response: refused, reset, DNS, TLS ...
+        │   └── ApiTimeoutError         no response within the timeout
+        ├── ParsingError                a 2xx response whose body is not what the API promises
+        └── OfflineError                the client was configured with ``offline=True``
+
+``ApiError`` is the class the official SDK documents (``schematic.core.ApiError``), so code
+that catches it keeps catching every failure of an API call. Statuses without a class of
+their own (418, 451, ...) raise a plain ``ApiError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+
+class SchematicError(Exception):
+    """Root of every exception raised by this package."""
+
+
+class ApiError(SchematicError):
+    """A call to the Schematic API failed.
+
+    ``status_code``, ``headers`` and ``body`` describe the response; all three are ``None``
+    when there was no response at all (connection failures, timeouts, offline mode).
+    ``body`` is the parsed JSON body when the response had one, else its text.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status_code: int | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers: dict[str, str] | None = dict(headers) if headers is not None else None
+        self.message = message or _describe(status_code, body)
+        super().__init__(self.message)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code!r}, body={self.body!r})"
+
+
+class BadRequestError(ApiError):
+    """400: the request was malformed or failed validation."""
+
+
+class UnauthorizedError(ApiError):
+    """401: the API key is missing or not valid."""
+
+
+class ForbiddenError(ApiError):
+    """403: the API key may not perform this operation."""
+
+
+class NotFoundError(ApiError):
+    """404: no such resource."""
+
+
+class ConflictError(ApiError):
+    """409: the request conflicts with the current state of the resource."""
+
+
+class UnprocessableEntityError(ApiError):
+    """422: the request was well formed but cannot be processed."""
+
+
+class RateLimitError(ApiError):
+    """429: too many requests; ``retry_after`` holds the server's hint in seconds, if any."""
+
+    @property
+    def retry_after(self) -> float | None:
+        return parse_retry_after(self.headers or {})
+
+
+class InternalServerError(ApiError):
+    """500 or any other 5xx: the API failed to handle a valid request."""
+
+
+class ApiConnectionError(ApiError):
+    """The API could not be reached, or the connection broke before a response arrived."""
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """No response arrived within the timeout."""
+
+
+class ParsingError(ApiError):
+    """A successful response carried a body that does not match the API's schema."""
+
+
+class OfflineError(ApiError):
+    """The client runs with ``offline=True``, so API calls are not made."""
+
+
+STATUS_ERRORS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    500: InternalServerError,
+}
+
+
+def error_for_status(status_code: int) -> type[ApiError]:
+    """The exception class for an HTTP status (any unlisted 5xx maps to InternalServerError)."""
+    if status_code in STATUS_ERRORS:
+        return STATUS_ERRORS[status_code]
+    return InternalServerError if status_code >= 500 else ApiError
+
+
+def parse_retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait according to ``Retry-After`` (seconds or an HTTP date), if present."""
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _describe(status_code: int | None, body: Any) -> str:
+    detail = body.get("error") if isinstance(body, dict) else body
+    if status_code is None:
+        return str(detail) if detail else "request failed"
+    return (
+        f"status {status_code}: {detail}" if detail not in (None, "") else f"status {status_code}"
+    )

@@ -1,0 +1,91 @@
+"""Models for data exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, TypeAlias
+
+from ._base import Model
+
+DataExportOutputFileType = Literal["csv", "csv.gz"]
+
+DataExportStatus = Literal["failure", "pending", "success"]
+
+DataExportType = Literal["audit-log", "company-feature-usage", "event"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditLogExportMetadata(Model):
+    export_type: str
+    actor_type: str | None = None
+    end_time: datetime | None = None
+    notification_email_recipient_email_addresses: list[str] | None = None
+    q: str | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompanyFeatureUsageExportMetadata(Model):
+    export_type: str
+    company_ids: list[str] | None = None
+    credit_type_ids: list[str] | None = None
+    entity_key_definition_ids: list[str] | None = None
+    entity_trait_definition_ids: list[str] | None = None
+    feature_ids: list[str] | None = None
+    has_scheduled_downgrade: bool | None = None
+    monetized_subscriptions: bool | None = None
+    notification_email_recipient_email_addresses: list[str] | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_unpublished: bool | None = None
+    q: str | None = None
+    sort_order_column: str | None = None
+    sort_order_direction: str | None = None
+    subscription_statuses: list[str] | None = None
+    subscription_types: list[str] | None = None
+    visible_columns: list[str] | None = None
+    with_entitlement_for: str | None = None
+    with_subscription: bool | None = None
+    without_feature_override_for: str | None = None
+    without_plan: bool | None = None
+    without_subscription: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreateDataExportRequestBody(Model):
+    export_type: DataExportType
+    output_file_type: DataExportOutputFileType
+    metadata: DataExportMetadata | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataExportResponseData(Model):
+    account_id: str
+    created_at: datetime
+    environment_id: str
+    export_type: DataExportType
+    id: str
+    output_file_type: DataExportOutputFileType
+    status: DataExportStatus
+    updated_at: datetime
+    metadata: DataExportMetadata | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventExportMetadata(Model):
+    export_type: str
+    company_id: str | None = None
+    end_time: datetime | None = None
+    event_subtype: str | None = None
+    event_types: list[str] | None = None
+    flag_id: str | None = None
+    notification_email_recipient_email_addresses: list[str] | None = None
+    start_time: datetime | None = None
+    user_id: str | None = None
+
+
+DataExportMetadata: TypeAlias = (
+    CompanyFeatureUsageExportMetadata | AuditLogExportMetadata | EventExportMetadata
+)

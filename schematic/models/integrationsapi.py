@@ -1,0 +1,143 @@
+"""Models for third-party integrations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from ._base import Model
+
+if TYPE_CHECKING:
+    from .companies import IntegrationResponseData
+
+
+CompanyMatchingCriteria = Literal["billing_meta_object", "manual_upsert"]
+
+IntegrationState = Literal["active", "created", "pending"]
+
+IntegrationType = Literal["clerk", "metronome", "orb", "stripe", "unknown", "workos"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClerkIntegrationConfig(Model):
+    type: str
+    first_events_received: bool | None = None
+    webhook_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InstallIntegrationRequestBody(Model):
+    type: IntegrationType
+    company_matching_criteria: CompanyMatchingCriteria | None = None
+    company_matching_field: str | None = None
+    config: dict[str, Any] | None = None
+    is_sandbox: bool | None = None
+    live_mode: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationCapabilities(Model):
+    author_plans: bool
+    checkout: bool
+    edit_billing: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationInstallConfig(Model):
+    created_at: datetime
+    id: str
+    integration_id: str
+    is_app_install: bool
+    is_connect_install: bool
+    live_mode: bool
+    updated_at: datetime
+    company_matching_criteria: CompanyMatchingCriteria | None = None
+    company_matching_field: str | None = None
+    config: IntegrationConfig | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationInstallResponseData(Model):
+    capabilities: IntegrationCapabilities
+    config: IntegrationInstallConfig
+    integration: IntegrationResponseData
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationWebhookUrlResponseData(Model):
+    type: IntegrationType
+    url: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationsDataSetResponseData(Model):
+    keys: list[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationsListResponseData(Model):
+    capabilities: IntegrationCapabilities
+    id: str
+    is_app_install: bool
+    is_connect_install: bool
+    state: IntegrationState
+    type: IntegrationType
+    config: IntegrationConfig | None = None
+    last_webhook_received_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntegrationsResponseData(Model):
+    created_at: datetime
+    id: str
+    state: IntegrationState
+    type: IntegrationType
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetronomeIntegrationConfig(Model):
+    type: str
+    external_customer_id_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrbIntegrationConfig(Model):
+    type: str
+    external_customer_id_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StartDataImportRequestBody(Model):
+    integration_id: str
+    company_matching_criteria: CompanyMatchingCriteria | None = None
+    company_matching_field: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripeIntegrationConfig(Model):
+    is_sandbox: bool
+    live_mode: bool
+    type: str
+    account_id: str | None = None
+    account_name: str | None = None
+    company_update_only: bool | None = None
+    onboard_url: str | None = None
+    return_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkOSIntegrationConfig(Model):
+    type: str
+    first_events_received: bool | None = None
+    webhook_url: str | None = None
+
+
+IntegrationConfig: TypeAlias = (
+    StripeIntegrationConfig
+    | OrbIntegrationConfig
+    | ClerkIntegrationConfig
+    | WorkOSIntegrationConfig
+    | MetronomeIntegrationConfig
+)

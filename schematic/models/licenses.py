@@ -1,0 +1,16 @@
+"""Models for licenses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ._base import Model
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LicenseResponseData(Model):
+    created_at: datetime
+    id: str
+    name: str
+    updated_at: datetime

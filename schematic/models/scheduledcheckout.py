@@ -1,0 +1,43 @@
+"""Models for scheduled checkouts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from ._base import Model
+
+ScheduledCheckoutStatus = Literal["cancelled", "error", "executing", "pending", "success"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreateScheduledCheckoutRequest(Model):
+    company_id: str
+    execute_after: datetime
+    from_plan_id: str
+    to_plan_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduledCheckoutResponseData(Model):
+    actor_type: str
+    company_id: str
+    created_at: datetime
+    execute_after: datetime
+    from_plan_id: str
+    id: str
+    status: ScheduledCheckoutStatus
+    to_plan_id: str
+    updated_at: datetime
+    completed_at: datetime | None = None
+    error_message: str | None = None
+    scheduled_interval: str | None = None
+    scheduled_price: int | None = None
+    started_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateScheduledCheckoutRequest(Model):
+    execute_after: datetime | None = None
+    status: ScheduledCheckoutStatus | None = None

@@ -1,0 +1,245 @@
+"""Models for webhooks, webhook events and webhook payloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._base import Model
+
+if TYPE_CHECKING:
+    from .common import FeatureView
+    from .companies import CompanyDetailResponseData, CompanyResponseData, PlanSnapshotView
+    from .entitlements import CreditUsage
+    from .events import EventType
+    from .integrationsapi import IntegrationType
+
+
+WebhookEventStatus = Literal["failure", "pending", "success"]
+
+WebhookRequestType = Literal[
+    "subscription.trial.ended",
+    "company.created",
+    "company.deleted",
+    "company.override.created",
+    "company.override.deleted",
+    "company.override.expired",
+    "company.override.updated",
+    "company.plan_changed",
+    "company.scheduled_downgrade",
+    "company.updated",
+    "credit.limit.reached",
+    "credit.limit.warning",
+    "credit.purchase.success",
+    "entitlement.limit.reached",
+    "entitlement.limit.warning",
+    "entitlement.soft_limit.reached",
+    "entitlement.soft_limit.warning",
+    "entitlement.tier_limit.reached",
+    "entitlement.tier_limit.warning",
+    "feature.created",
+    "feature.deleted",
+    "feature.updated",
+    "flag.created",
+    "flag.deleted",
+    "flag_rules.updated",
+    "flag.updated",
+    "plan.created",
+    "plan.deleted",
+    "plan.entitlement.created",
+    "plan.entitlement.deleted",
+    "plan.entitlement.updated",
+    "plan.updated",
+    "plan_version.deleted",
+    "rule.deleted",
+    "test.send",
+    "user.created",
+    "user.deleted",
+    "user.updated",
+    "auto.topup.hard.failure",
+    "auto.topup.retry.exceeded",
+    "auto.topup.success",
+]
+
+WebhookStatus = Literal["active", "inactive"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreateWebhookRequestBody(Model):
+    name: str
+    request_types: list[WebhookRequestType]
+    url: str
+    credit_trigger_configs: list[CreditTriggerConfig] | None = None
+    entitlement_trigger_configs: list[EntitlementTriggerConfig] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditTriggerConfig(Model):
+    credit_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsAutoTopupCompanySummary(Model):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsAutoTopupCreditSummary(Model):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsAutoTopupHardFailure(Model):
+    company: CreditsAutoTopupCompanySummary | None = None
+    credit: CreditsAutoTopupCreditSummary | None = None
+    error_message: str | None = None
+    stripe_error_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsAutoTopupRetryFailure(Model):
+    consecutive_failures: int
+    company: CreditsAutoTopupCompanySummary | None = None
+    credit: CreditsAutoTopupCreditSummary | None = None
+    last_error_message: str | None = None
+    stripe_error_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsAutoTopupSuccess(Model):
+    grant_id: str
+    quantity: int
+    company: CreditsAutoTopupCompanySummary | None = None
+    credit: CreditsAutoTopupCreditSummary | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsCreditPurchaseSuccess(Model):
+    bundle_id: str
+    bundle_name: str
+    grant_ids: list[str]
+    quantity: int
+    company: CreditsWebhookCompanySummary | None = None
+    credit: CreditsWebhookCreditSummary | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsWebhookCompanySummary(Model):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditsWebhookCreditSummary(Model):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataEventPayload(Model):
+    api_key: str
+    type: EventType
+    backfill: bool | None = None
+    body: dict[str, Any] | None = None
+    idempotency_key: str | None = None
+    sent_at: datetime | None = None
+    trusted_client_clock: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntitlementTriggerConfig(Model):
+    feature_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TestWebhookRequestBody(Model):
+    request_type: WebhookRequestType
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TestWebhookResponseData(Model):
+    response_code: int
+    success: bool
+    failure_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateWebhookRequestBody(Model):
+    credit_trigger_configs: list[CreditTriggerConfig] | None = None
+    entitlement_trigger_configs: list[EntitlementTriggerConfig] | None = None
+    name: str | None = None
+    request_types: list[WebhookRequestType] | None = None
+    status: WebhookStatus | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebFeatureUsageWebhookOutput(Model):
+    Entitlement: str
+    Allocation: int | None = None
+    CreditUsage: CreditUsage | None = None
+    Feature: FeatureView | None = None
+    MetricResetAt: datetime | None = None
+    Usage: int | None = None
+    company: CompanyDetailResponseData | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebScheduledDowngradeWebhookOutput(Model):
+    execute_after: datetime
+    id: str
+    company: CompanyResponseData | None = None
+    from_plan: PlanSnapshotView | None = None
+    scheduled_interval: str | None = None
+    scheduled_price: int | None = None
+    to_plan: PlanSnapshotView | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookEventDetailResponseData(Model):
+    created_at: datetime
+    id: str
+    request_type: WebhookRequestType
+    status: WebhookEventStatus
+    updated_at: datetime
+    webhook_id: str
+    payload: str | None = None
+    response_code: int | None = None
+    sent_at: datetime | None = None
+    webhook: WebhookResponseData | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookEventResponseData(Model):
+    created_at: datetime
+    id: str
+    request_type: WebhookRequestType
+    status: WebhookEventStatus
+    updated_at: datetime
+    webhook_id: str
+    payload: str | None = None
+    response_code: int | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookResponseData(Model):
+    created_at: datetime
+    id: str
+    name: str
+    request_types: list[WebhookRequestType]
+    secret: str
+    status: WebhookStatus
+    updated_at: datetime
+    url: str
+    credit_trigger_configs: list[CreditTriggerConfig] | None = None
+    entitlement_trigger_configs: list[EntitlementTriggerConfig] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookUrl(Model):
+    type: IntegrationType
+    url: str

@@ -1,0 +1,164 @@
+"""What every resource namespace shares: request options, path building, the call itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from ..errors import ParsingError
+from ..models._base import Model, Response, to_jsonable
+
+if TYPE_CHECKING:
+    from .._transport import HttpResponse, Transport
+
+Parse = type[Model] | list[type[Model]] | None
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call options, accepted by every resource method as ``request_options``.
+
+    Example::
+
+        client.companies.get_company("comp_1", request_options={"timeout_in_seconds": 5})
+    """
+
+    timeout_in_seconds: float
+    max_retries: int
+    additional_headers: Mapping[str, str]
+    additional_query_parameters: Mapping[str, Any]
+    additional_body_parameters: Mapping[str, Any]
+
+
+class Resource:
+    """Base of ``client.companies``, ``client.features`` and the other namespaces."""
+
+    __slots__ = ("_transport",)
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    @staticmethod
+    def _path(template: str, **segments: str) -> str:
+        """Fill ``{name}`` placeholders with percent-encoded values, checking each one."""
+        from .._transport import quote_segment
+
+        for name, value in segments.items():
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+            if not value:
+                raise ValueError(f"{name} must not be empty")
+        return template.format(**{k: quote_segment(v) for k, v in segments.items()})
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        parse: Parse = None,
+        query: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        idempotent: bool = True,
+        request_options: RequestOptions | None = None,
+    ) -> Response[Any]:
+        """Send a request and parse its ``{"data", "params"}`` envelope."""
+        response = self._send(method, path, query, body, idempotent, request_options)
+        return parse_envelope(response, parse)
+
+    def _call_empty(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Send a request answered by ``204 No Content``."""
+        self._send(method, path, None, body, True, request_options)
+
+    def _call_bytes(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> bytes:
+        """Send a request whose answer is a file (CSV or binary), returned as bytes."""
+        return self._send(method, path, query, None, True, request_options).content
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        query: Mapping[str, Any] | None,
+        body: Mapping[str, Any] | None,
+        idempotent: bool,
+        request_options: RequestOptions | None,
+    ) -> HttpResponse:
+        options: RequestOptions = request_options or {}
+        if options.get("additional_query_parameters"):
+            query = {**(query or {}), **options["additional_query_parameters"]}
+        payload = None
+        if body is not None or options.get("additional_body_parameters"):
+            fields = {k: v for k, v in (body or {}).items() if v is not None}
+            fields.update(options.get("additional_body_parameters") or {})
+            payload = encode_body(fields)
+        return self._transport.request(
+            method,
+            path,
+            query=query,
+            body=payload,
+            timeout=options.get("timeout_in_seconds"),
+            max_retries=options.get("max_retries"),
+            headers=options.get("additional_headers"),
+            idempotent=idempotent,
+        )
+
+
+def encode_body(fields: Mapping[str, Any]) -> bytes:
+    """JSON-encode a request body, naming the argument whose value cannot be encoded."""
+    try:
+        return json.dumps(to_jsonable(fields), separators=(",", ":")).encode()
+    except (TypeError, ValueError):
+        for name, value in fields.items():
+            try:
+                json.dumps(to_jsonable(value))
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"{name} cannot be sent as JSON: {exc}") from None
+        raise
+
+
+def parse_envelope(response: HttpResponse, parse: Parse) -> Response[Any]:
+    """Parse ``{"data": ..., "params": ...}`` into a ``Response`` of models."""
+    try:
+        envelope = response.json()
+    except ValueError as exc:
+        raise _parsing(response, f"response is not JSON: {exc}") from exc
+    if not isinstance(envelope, dict) or "data" not in envelope:
+        raise _parsing(response, "response has no 'data' field")
+    data = envelope["data"]
+    try:
+        if isinstance(parse, list):
+            if not isinstance(data, list):
+                raise ParsingError(f"expected a list, got {type(data).__name__}")
+            data = [parse[0].from_dict(item) for item in data]
+        elif parse is not None and data is not None:
+            data = parse.from_dict(data)
+    except ParsingError as exc:
+        raise _parsing(response, str(exc)) from exc
+    params = envelope.get("params")
+    return Response(data=data, params=params if isinstance(params, dict) else {})
+
+
+def _parsing(response: HttpResponse, message: str) -> ParsingError:
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = response.content.decode("utf-8", "replace")
+    return ParsingError(
+        message, status_code=response.status, body=body, headers=dict(response.headers)
+    )

@@ -1,0 +1,87 @@
+"""``client.dataexports``: data exports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..models._base import Response
+from ..models.dataexports import (
+    DataExportMetadata,
+    DataExportOutputFileType,
+    DataExportResponseData,
+    DataExportStatus,
+    DataExportType,
+)
+from ._base import RequestOptions, Resource
+
+
+class DataexportsResource(Resource):
+    """Data exports."""
+
+    def list_data_exports(
+        self,
+        *,
+        export_type: DataExportType | None = None,
+        status: DataExportStatus | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[list[DataExportResponseData]]:
+        """List data exports: ``GET /data-exports``."""
+        return self._call(
+            "GET",
+            "/data-exports",
+            query={"export_type": export_type, "status": status, "limit": limit, "offset": offset},
+            parse=[DataExportResponseData],
+            request_options=request_options,
+        )
+
+    def create_data_export(
+        self,
+        *,
+        export_type: DataExportType,
+        output_file_type: DataExportOutputFileType,
+        metadata: DataExportMetadata | Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[DataExportResponseData]:
+        """Create data export: ``POST /data-exports``."""
+        return self._call(
+            "POST",
+            "/data-exports",
+            body={
+                "export_type": export_type,
+                "metadata": metadata,
+                "output_file_type": output_file_type,
+            },
+            parse=DataExportResponseData,
+            idempotent=False,
+            request_options=request_options,
+        )
+
+    def get_data_export(
+        self,
+        data_export_id: str,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> Response[DataExportResponseData]:
+        """Get data export: ``GET /data-exports/{data_export_id}``."""
+        return self._call(
+            "GET",
+            self._path("/data-exports/{data_export_id}", data_export_id=data_export_id),
+            parse=DataExportResponseData,
+            request_options=request_options,
+        )
+
+    def get_data_export_artifact(
+        self,
+        data_export_id: str,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> bytes:
+        """Get data export artifact: ``GET /data-exports/{data_export_id}/artifact``."""
+        return self._call_bytes(
+            "GET",
+            self._path("/data-exports/{data_export_id}/artifact", data_export_id=data_export_id),
+            request_options=request_options,
+        )

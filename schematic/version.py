@@ -1,0 +1,3 @@
+"""The package version, read by setup.cfg and sent in the User-Agent header."""
+
+__version__ = "1.0.0"
