@@ -105,6 +105,7 @@ def verify_signature(
     Raises:
         WebhookSignatureError: the signature or timestamp is missing or malformed, the
             signature does not match, or the timestamp is outside ``tolerance``.
+        ValueError: ``tolerance`` is negative or not a number.
 
     Example::
 

@@ -319,7 +319,7 @@ def test_tolerance_through_the_helper() -> None:
 # WebhookSignatureError, otherwise 200 with the parsed event type (proving the body can still
 # be parsed after verification).
 
-Post = Callable[[bytes, dict[str, str]], "tuple[int, str]"]
+Post = Callable[[bytes, dict[str, str]], tuple[int, str]]
 
 flask_app = flask.Flask(__name__)
 
