@@ -197,6 +197,8 @@ class Drafter:
             parts = [self.type_of(s, module, imports) for s in schema["oneOf"]]
             return " | ".join(parts)
         kind = schema.get("type")
+        if "enum" in schema:
+            return f"Literal[{', '.join(json.dumps(v) for v in schema['enum'])}]"
         if kind == "string":
             fmt = schema.get("format")
             return {"date-time": "datetime", "date": "date"}.get(fmt, "str")
@@ -296,7 +298,7 @@ class Drafter:
             "",
         ]
         body = "\n\n".join(methods)
-        typing_names = [n for n in ("Any",) if re.search(rf"\b{n}\b", body)]
+        typing_names = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", body)]
         if re.search(r"\b(Mapping|Sequence)\b", body):
             abc = [n for n in ("Mapping", "Sequence") if re.search(rf"\b{n}\b", body)]
             head.append(f"from collections.abc import {', '.join(abc)}")
@@ -364,7 +366,7 @@ class Drafter:
         if query_params:
             items = ", ".join(f'"{p["name"]}": {self.attr(p["name"])}' for p in query_params)
             call.append(f"            query={{{items}}},")
-        if body_fields:
+        if body_schema is not None:  # a body the spec requires is sent even when empty: {}
             items = ", ".join(f'"{f}": {self.attr(f)}' for f in body_fields)
             call.append(f"            body={{{items}}},")
         if parse:

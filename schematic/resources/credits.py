@@ -558,6 +558,7 @@ class CreditsResource(Resource):
         return self._call(
             "PUT",
             self._path("/billing/credits/lease/{lease_id}/release", lease_id=lease_id),
+            body={},
             parse=CreditLeaseResponseData,
             request_options=request_options,
         )

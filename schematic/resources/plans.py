@@ -96,6 +96,7 @@ class PlansResource(Resource):
                 "/custom-plan-billings/{custom_plan_billing_id}/mark-paid",
                 custom_plan_billing_id=custom_plan_billing_id,
             ),
+            body={},
             parse=CustomPlanBillingResponseData,
             request_options=request_options,
         )
