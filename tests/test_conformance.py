@@ -12,6 +12,7 @@ types, and ``to_dict`` gives back what was received).
 from __future__ import annotations
 
 import inspect
+import itertools
 import keyword
 import re
 import types
@@ -35,6 +36,7 @@ SPEC = _spec.spec()
 OPERATIONS: list[dict[str, Any]] = SPEC["operations"]
 VARIANTS = ("required", "full")
 PASSED: dict[str, set[str]] = {}  # operationId -> the variants whose checks all passed
+PAGERS_PASSED: set[str] = set()  # operationIds whose iter_ method passed
 
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
 PLUS_TWO = timezone(timedelta(hours=2))
@@ -397,24 +399,88 @@ def test_minimal_responses_parse(api: Schematic, op: dict[str, Any]) -> None:
         assert item_type.from_dict(parsed.to_dict()) == parsed
 
 
+def pageable(op: dict[str, Any]) -> bool:
+    query = {p["name"] for p in op["parameters"] if p["in"] == "query"}
+    response = op["response"]
+    return {"limit", "offset"} <= query and isinstance(response, dict) and "items" in response
+
+
+def pager_name(op: dict[str, Any]) -> str:
+    """``list_companies`` -> ``iter_companies``; a ``get_`` prefix goes the same way."""
+    name = snake_case(op["operationId"])
+    return "iter_" + re.sub(r"^(list|get)_", "", name)
+
+
+PAGEABLE = [op for op in OPERATIONS if pageable(op)]
+
+
 def test_resources_have_no_method_outside_the_spec(api: Schematic) -> None:
     for tag in sorted({op["tag"] for op in OPERATIONS}):
-        names = {snake_case(op["operationId"]) for op in OPERATIONS if op["tag"] == tag}
-        resource = getattr(api, tag)
-        public = {n for n in dir(resource) if not n.startswith("_")}
-        extra = {n for n in public - names if not n.startswith("iter_")}
-        assert extra == set(), f"client.{tag} has methods the spec does not: {extra}"
+        ops = [op for op in OPERATIONS if op["tag"] == tag]
+        names = {snake_case(op["operationId"]) for op in ops}
+        names |= {pager_name(op) for op in ops if pageable(op)}
+        public = {n for n in dir(getattr(api, tag)) if not n.startswith("_")}
+        assert public == names, f"client.{tag}: extra {public - names}, missing {names - public}"
+
+
+@pytest.mark.parametrize("op", PAGEABLE, ids=lambda op: op["operationId"])
+def test_list_operation_pager(fake: FakeSchematic, api: Schematic, op: dict[str, Any]) -> None:
+    """``iter_*`` takes the list filters, pages with limit/offset and yields parsed items."""
+    resource = getattr(api, op["tag"])
+    lister = getattr(resource, snake_case(op["operationId"]))
+    pager = getattr(resource, pager_name(op))
+    params = dict(inspect.signature(lister).parameters)
+    del params["limit"], params["offset"], params["request_options"]
+    pager_params = dict(inspect.signature(pager).parameters)
+    assert pager_params.pop("page_size").default == 100
+    assert pager_params.pop("request_options").default is None
+    assert pager_params == params
+    hints, list_hints = typing.get_type_hints(pager), typing.get_type_hints(lister)
+    assert {n: hints[n] for n in params} == {n: list_hints[n] for n in params}
+    item_type = typing.get_args(typing.get_args(list_hints["return"])[0])[0]
+    assert hints["return"] == abc.Iterator[item_type]
+
+    call = build_call(op, full=True)
+    filters = {k: v for k, v in call.kwargs.items() if k not in ("limit", "offset")}
+    expected = [(k, v) for k, v in call.query if k not in ("limit", "offset")]
+    before = len(fake.requests)
+    items = pager(**filters, page_size=3)
+    assert len(fake.requests) == before, "a request before the iterator was consumed"
+    got = list(items)  # the fake answers one item, a short page: the last
+    sent = fake.requests[before:]
+    assert len(got) == 1 and len(sent) == 1
+    check_type(got[0], item_type, "item")
+    assert ("limit", "3") in sent[0].query and ("offset", "0") in sent[0].query
+    check_request(
+        sent[0], op, Call(path=call.path, query=[*expected, ("limit", "3"), ("offset", "0")])
+    )
+
+    before = len(fake.requests)
+    required = build_call(op, full=False).kwargs
+    first_three = list(itertools.islice(pager(**required, page_size=1), 3))
+    assert len(first_three) == 3
+    offsets = [dict(r.query)["offset"] for r in fake.requests[before:]]
+    assert offsets == ["0", "1", "2"]
+    PAGERS_PASSED.add(op["operationId"])
 
 
 def test_every_operation_is_covered(
     request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Runs last: counts the operations whose every variant passed above."""
-    selected = [i for i in request.session.items if i.name.startswith("test_operation[")]
-    if len(selected) < len(OPERATIONS) * len(VARIANTS):
+    names = [item.name.partition("[")[0] for item in request.session.items]
+    if (names.count("test_operation"), names.count("test_list_operation_pager")) != (
+        len(OPERATIONS) * len(VARIANTS),
+        len(PAGEABLE),
+    ):
         pytest.skip("only part of the conformance suite was selected")
     covered = [op for op in OPERATIONS if PASSED.get(op["operationId"]) == set(VARIANTS)]
+    pagers = [op for op in PAGEABLE if op["operationId"] in PAGERS_PASSED]
     with capsys.disabled():
-        print(f"\nconformance: {len(covered)}/{len(OPERATIONS)} operations")
+        print(
+            f"\nconformance: {len(covered)}/{len(OPERATIONS)} operations, "
+            f"{len(pagers)}/{len(PAGEABLE)} list pagers"
+        )
     missing = [op["operationId"] for op in OPERATIONS if op not in covered]
-    assert not missing, f"uncovered operations: {missing}"
+    missing += [pager_name(op) for op in PAGEABLE if op not in pagers]
+    assert not missing, f"uncovered: {missing}"

@@ -1,10 +1,12 @@
-"""What every resource namespace shares: request options, path building, the call itself."""
+"""What every resource namespace shares: request options, path building, the call itself,
+and paging through list operations.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from ..errors import ParsingError
 from ..models._base import Model, Response, to_jsonable
@@ -13,6 +15,9 @@ if TYPE_CHECKING:
     from .._transport import HttpResponse, Transport
 
 Parse = type[Model] | list[type[Model]] | None
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 250  # the largest ``limit`` the API accepts
 
 
 class RequestOptions(TypedDict, total=False):
@@ -90,6 +95,26 @@ class Resource:
         """Send a request whose answer is a file (CSV or binary), returned as bytes."""
         return self._send(method, path, query, None, True, request_options).content
 
+    def _iterate(
+        self,
+        list_page: Callable[..., Response[list[T]]],
+        page_size: int,
+        max_page_size: int = MAX_PAGE_SIZE,
+        /,
+        **filters: Any,
+    ) -> Iterator[T]:
+        """Yield every item of a list operation, one ``limit``/``offset`` page at a time.
+
+        ``list_page(**filters, limit=..., offset=...)`` is called only as the iterator is
+        consumed; the first page shorter than ``page_size`` is the last. ``page_size`` is
+        checked now, before any request.
+        """
+        if isinstance(page_size, bool) or not isinstance(page_size, int):
+            raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
+        if not 1 <= page_size <= max_page_size:
+            raise ValueError(f"page_size must be between 1 and {max_page_size}, got {page_size}")
+        return _pages(list_page, page_size, filters)
+
     def _send(
         self,
         method: str,
@@ -117,6 +142,19 @@ class Resource:
             headers=options.get("additional_headers"),
             idempotent=idempotent,
         )
+
+
+def _pages(
+    list_page: Callable[..., Response[list[T]]], page_size: int, filters: dict[str, Any]
+) -> Iterator[T]:
+    offset = 0
+    while True:
+        items = list_page(**filters, limit=page_size, offset=offset).data
+        yield from items
+        if len(items) < page_size:
+            return
+        # Move past what came back: a server that ignored the limit must not repeat items.
+        offset += len(items)
 
 
 def encode_body(fields: Mapping[str, Any]) -> bytes:
