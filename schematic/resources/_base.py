@@ -18,6 +18,7 @@ Parse = type[Model] | list[type[Model]] | None
 T = TypeVar("T")
 
 MAX_PAGE_SIZE = 250  # the largest ``limit`` the API accepts
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
 class RequestOptions(TypedDict, total=False):
@@ -70,7 +71,7 @@ class Resource:
         request_options: RequestOptions | None = None,
     ) -> Response[Any]:
         """Send a request and parse its ``{"data", "params"}`` envelope."""
-        response = self._send(method, path, query, body, idempotent, request_options)
+        response = self._send(method, path, query, _given(body), idempotent, request_options)
         return parse_envelope(response, parse)
 
     def _call_empty(
@@ -82,7 +83,7 @@ class Resource:
         request_options: RequestOptions | None = None,
     ) -> None:
         """Send a request answered by ``204 No Content``."""
-        self._send(method, path, None, body, True, request_options)
+        self._send(method, path, None, _given(body), True, request_options)
 
     def _call_bytes(
         self,
@@ -94,6 +95,35 @@ class Resource:
     ) -> bytes:
         """Send a request whose answer is a file (CSV or binary), returned as bytes."""
         return self._send(method, path, query, None, True, request_options).content
+
+    def _call_any(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[Any]:
+        """Send any request, its body as given; the answer's ``data`` stays plain JSON.
+
+        An empty answer (``204``) gives ``data=None`` and a file gives its bytes. POST and
+        PATCH may create something, so they are retried only when the server cannot have
+        acted on them, as the SDK's create methods are.
+        """
+        verb = method.upper() if isinstance(method, str) else method
+        if verb not in _METHODS:
+            raise ValueError(f"method must be one of {', '.join(_METHODS)}, got {method!r}")
+        if not isinstance(path, str) or "://" in path:
+            # An absolute URL would take the API key to another host.
+            raise ValueError(f"path must be a path under the API's base URL, got {path!r}")
+        idempotent = verb not in ("POST", "PATCH")
+        response = self._send(verb, path, query, body, idempotent, request_options)
+        if not response.content:
+            return Response(data=None)
+        if "json" not in response.headers.get("Content-Type", "application/json"):
+            return Response(data=response.content)
+        return parse_envelope(response, None)
 
     def _iterate(
         self,
@@ -129,9 +159,7 @@ class Resource:
             query = {**(query or {}), **options["additional_query_parameters"]}
         payload = None
         if body is not None or options.get("additional_body_parameters"):
-            fields = {k: v for k, v in (body or {}).items() if v is not None}
-            fields.update(options.get("additional_body_parameters") or {})
-            payload = encode_body(fields)
+            payload = encode_body({**(body or {}), **options.get("additional_body_parameters", {})})
         return self._transport.request(
             method,
             path,
@@ -142,6 +170,11 @@ class Resource:
             headers=options.get("additional_headers"),
             idempotent=idempotent,
         )
+
+
+def _given(arguments: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The body fields a method was given: keyword arguments left as None are not sent."""
+    return None if arguments is None else {k: v for k, v in arguments.items() if v is not None}
 
 
 def _pages(
