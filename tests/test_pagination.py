@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from typing import Any
 
 import pytest
 
 from schematic import CompanyDetailResponseData, InternalServerError
-from schematic.client import Schematic
+from schematic.client import Schematic, SchematicConfig
 from schematic.testing import FakeSchematic
 
 
@@ -104,3 +105,18 @@ def test_an_error_stops_the_iteration_where_it_happened(
     server.add_fault("/companies", status=500)
     with pytest.raises(InternalServerError):
         next(companies)
+
+
+def test_async_pagers_iterate_off_the_event_loop(server: FakeSchematic) -> None:
+    from schematic.client import AsyncSchematic
+
+    ids = add_companies(server, 5)
+
+    async def main() -> list[str]:
+        async with AsyncSchematic(server.api_key, SchematicConfig(base_url=server.url)) as client:
+            with pytest.raises(ValueError, match="page_size"):
+                client.companies.iter_companies(page_size=0)
+            return [c.id async for c in client.companies.iter_companies(page_size=2)]
+
+    assert asyncio.run(main()) == ids
+    assert pages_requested(server) == [("2", "0"), ("2", "2"), ("2", "4")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 from urllib.parse import quote
@@ -119,3 +120,15 @@ def test_offline_sends_nothing(server: FakeSchematic) -> None:
     with pytest.raises(OfflineError):
         client.request("GET", "/companies")
     assert server.requests == []
+
+
+def test_async_request(server: FakeSchematic) -> None:
+    from schematic.client import AsyncSchematic
+
+    server.add_company({"id": "acme"}, name="Acme")
+
+    async def main() -> Any:
+        async with AsyncSchematic(server.api_key, SchematicConfig(base_url=server.url)) as client:
+            return (await client.request("GET", "/companies/count")).data
+
+    assert asyncio.run(main()) == {"count": 1}

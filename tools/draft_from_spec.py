@@ -4,8 +4,10 @@
     python tools/draft_from_spec.py --check    # exit 1 if the committed files differ
 
 It reads ``schematic/testing/api-spec.json`` (made by ``tools/extract_spec.py``) and writes one
-models module and one resource module per API tag. The output is committed, read and
-reviewed like the rest of the code; the SDK never reads the spec at run time.
+models module and one resource module per API tag: a method per operation, plus an ``iter_``
+pager beside each list operation that pages with ``limit`` and ``offset``. The output is
+committed, read and reviewed like the rest of the code; the SDK never reads the spec at run
+time.
 
 Placement: a schema lives in the module of the first tag (in ``TAG_ORDER``) whose operations
 reach it, so a module imports only from modules earlier in the order and imports never form
@@ -110,9 +112,10 @@ def pageable(op: dict[str, Any]) -> bool:
 
 
 def iterator_name(operation: str) -> str:
-    """The pager of a list operation: its name with ``iter_`` for the leading ``list_`` or
-    ``get_`` (``list_companies`` -> ``iter_companies``, ``get_event_summaries`` ->
-    ``iter_event_summaries``), or ``iter_`` before the whole name for any other verb.
+    """The name of a list operation's pager: ``iter_`` in place of its ``list_`` or ``get_``.
+
+    ``list_companies`` -> ``iter_companies``, ``get_event_summaries`` ->
+    ``iter_event_summaries``; after any other verb, ``iter_`` goes before the whole name.
     """
     verb, _, rest = operation.partition("_")
     return f"iter_{rest}" if verb in ("list", "get") and rest else f"iter_{operation}"
