@@ -159,7 +159,8 @@ class Resource:
             query = {**(query or {}), **options["additional_query_parameters"]}
         payload = None
         if body is not None or options.get("additional_body_parameters"):
-            payload = encode_body({**(body or {}), **options.get("additional_body_parameters", {})})
+            extra = options.get("additional_body_parameters") or {}
+            payload = encode_body({**(body or {}), **extra})
         return self._transport.request(
             method,
             path,
