@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
@@ -23,27 +23,37 @@ if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
     from types import TracebackType
 
+    from .models._base import Response
     from .models.events import EventBodyIdentifyCompany
     from .models.features import CheckFlagResponseData
+    from .resources._base import RequestOptions
 
 T = TypeVar("T")
 DEFAULT_WORKERS = 8
 
 
 class AsyncResource:
-    """An API namespace whose methods are coroutines.
+    """An API namespace whose methods are coroutines, and whose pagers iterate asynchronously.
 
-    Example: ``await client.companies.get_company("comp_1")``.
+    Example: ``await client.companies.get_company("comp_1")``, or
+    ``async for company in client.companies.iter_companies(): ...``.
     """
 
     def __init__(self, resource: Any, run: Callable[..., Awaitable[Any]]) -> None:
         self._resource = resource
         self._run = run
 
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[Any]]:
+    def __getattr__(self, name: str) -> Callable[..., Any]:
         method = getattr(self._resource, name)
         if name.startswith("_") or not callable(method):
             raise AttributeError(name)
+        if name.startswith("iter_"):
+
+            @functools.wraps(method)
+            def pages(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+                return self._iterate(method(*args, **kwargs))  # checks arguments, sends nothing
+
+            return pages
 
         @functools.wraps(method)
         async def call(*args: Any, **kwargs: Any) -> Any:
@@ -53,6 +63,12 @@ class AsyncResource:
 
     def __dir__(self) -> list[str]:
         return [n for n in dir(self._resource) if not n.startswith("_")]
+
+    async def _iterate(self, items: Iterator[Any]) -> AsyncIterator[Any]:
+        # Each step may fetch a page, so it runs in the pool, off the event loop.
+        done = object()
+        while (item := await self._run(next, items, done)) is not done:
+            yield item
 
 
 class AsyncSchematic:
@@ -166,6 +182,26 @@ class AsyncSchematic:
 
     async def flush(self, timeout: float | None = None) -> bool:
         return await self._run(self.sync.flush, timeout)
+
+    # -- any API call -----------------------------------------------------------------------
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[Any]:
+        """``Schematic.request``, awaited: call any API endpoint."""
+        return await self._run(
+            self.sync.request,
+            method,
+            path,
+            query=query,
+            body=body,
+            request_options=request_options,
+        )
 
     # -- lifecycle --------------------------------------------------------------------------
     async def initialize(self) -> None:

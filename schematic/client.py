@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from ._async import AsyncSchematic, AsyncSchematicConfig
+    from .models._base import Response
     from .models.events import EventBodyIdentifyCompany
     from .models.features import CheckFlagResponseData
+    from .resources._base import RequestOptions
     from .resources.accesstokens import AccesstokensResource
     from .resources.accounts import AccountsResource
     from .resources.billing import BillingResource
@@ -575,6 +577,38 @@ class Schematic:
         limit = self._capture_timeout if timeout is None else min(self._capture_timeout, timeout)
         self._transport.request(
             "POST", self._capture_url, body=body.encode(), timeout=limit, max_retries=0
+        )
+
+    # -- any API call -----------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[Any]:
+        """Call any API endpoint, for what the resource methods do not cover (yet).
+
+        Sent like every resource call: the API key, retries, timeouts, typed errors and
+        ``request_options`` all apply. ``path`` is used as given, so quote each id in it,
+        ``/`` included: ``urllib.parse.quote(flag_key, safe="")`` or
+        ``schematic.resources._base.Resource._path("/flags/{flag_id}", flag_id=flag_id)``.
+        ``query`` is encoded as for resource methods (lists repeat the key, dicts become
+        ``key[name]=value``, booleans ``true``/``false``); ``body`` is sent as JSON as given,
+        ``None`` values included. The answer's ``data`` stays plain JSON (``None`` for an
+        empty answer, ``bytes`` for a file).
+
+        Example::
+
+            response = client.request("GET", "/companies", query={"q": "acme", "limit": 10})
+            names = [company["name"] for company in response.data]
+        """
+        from .resources._base import Resource
+
+        return Resource(self._transport)._call_any(
+            method, path, query=query, body=body, request_options=request_options
         )
 
     # -- lifecycle --------------------------------------------------------------------------

@@ -4,8 +4,10 @@
     python tools/draft_from_spec.py --check    # exit 1 if the committed files differ
 
 It reads ``schematic/testing/api-spec.json`` (made by ``tools/extract_spec.py``) and writes one
-models module and one resource module per API tag. The output is committed, read and
-reviewed like the rest of the code; the SDK never reads the spec at run time.
+models module and one resource module per API tag: a method per operation, plus an ``iter_``
+pager beside each list operation that pages with ``limit`` and ``offset``. The output is
+committed, read and reviewed like the rest of the code; the SDK never reads the spec at run
+time.
 
 Placement: a schema lives in the module of the first tag (in ``TAG_ORDER``) whose operations
 reach it, so a module imports only from modules earlier in the order and imports never form
@@ -21,6 +23,7 @@ import keyword
 import re
 import subprocess
 import sys
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -59,6 +62,12 @@ MODULE_ORDER = [*TAG_ORDER, "rulesengine", "common"]
 # have reached the server.
 IDEMPOTENT_POSTS = ("upsert", "check", "preview", "delete", "get", "list", "count", "lookup")
 
+# List operations page with ``limit`` and ``offset``; each gets an ``iter_`` method that
+# walks every page (``Resource._iterate``). Page sizes as in the spec: 100 by default, 250 at most.
+PAGING = ("limit", "offset")
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 250
+
 # The schema named ApiError is the error *body*; the name belongs to the exception class.
 RENAMED = {"ApiError": "ApiErrorBody"}
 
@@ -93,6 +102,23 @@ TAG_TITLES = {
 def snake(name: str) -> str:
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
     return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
+def pageable(op: dict[str, Any]) -> bool:
+    """True for an operation that takes ``limit`` and ``offset`` and answers a list."""
+    names = {p["name"] for p in op["parameters"] if p["in"] == "query"}
+    response = op["response"]
+    return set(PAGING) <= names and isinstance(response, dict) and response.get("type") == "array"
+
+
+def iterator_name(operation: str) -> str:
+    """The name of a list operation's pager: ``iter_`` in place of its ``list_`` or ``get_``.
+
+    ``list_companies`` -> ``iter_companies``, ``get_event_summaries`` ->
+    ``iter_event_summaries``; after any other verb, ``iter_`` goes before the whole name.
+    """
+    verb, _, rest = operation.partition("_")
+    return f"iter_{rest}" if verb in ("list", "get") and rest else f"iter_{operation}"
 
 
 def class_name(name: str) -> str:
@@ -197,6 +223,8 @@ class Drafter:
             parts = [self.type_of(s, module, imports) for s in schema["oneOf"]]
             return " | ".join(parts)
         kind = schema.get("type")
+        if "enum" in schema:
+            return f"Literal[{', '.join(json.dumps(v) for v in schema['enum'])}]"
         if kind == "string":
             fmt = schema.get("format")
             return {"date-time": "datetime", "date": "date"}.get(fmt, "str")
@@ -287,7 +315,15 @@ class Drafter:
     def resources_module(self, tag: str) -> str:
         ops = [op for op in self.spec["operations"] if op["tag"] == tag]
         imports: set[tuple[str, str]] = set()
-        methods = [self.method(op, imports) for op in ops]
+        names = {snake(op["operationId"]) for op in ops}
+        methods = []
+        for op in ops:
+            methods.append(self.method(op, imports))
+            if pageable(op):
+                if iterator_name(snake(op["operationId"])) in names:
+                    raise SystemExit(f"the pager of {op['operationId']} clashes with a method")
+                names.add(iterator_name(snake(op["operationId"])))
+                methods.append(self.pager(op, imports))
         cls = f"{tag.capitalize()}Resource"
         head = [
             docstring(f"``client.{tag}``: {TAG_TITLES[tag][0].lower()}{TAG_TITLES[tag][1:]}.", 0),
@@ -296,9 +332,9 @@ class Drafter:
             "",
         ]
         body = "\n\n".join(methods)
-        typing_names = [n for n in ("Any",) if re.search(rf"\b{n}\b", body)]
-        if re.search(r"\b(Mapping|Sequence)\b", body):
-            abc = [n for n in ("Mapping", "Sequence") if re.search(rf"\b{n}\b", body)]
+        typing_names = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", body)]
+        abc = [n for n in ("Iterator", "Mapping", "Sequence") if re.search(rf"\b{n}\b", body)]
+        if abc:
             head.append(f"from collections.abc import {', '.join(abc)}")
         dt = [n for n in ("date", "datetime") if re.search(rf"\b{n}\b", body)]
         if dt:
@@ -328,28 +364,9 @@ class Drafter:
         for p in path_params:
             args.append(f"{p['name']}: str")
         args.append("*")
-        kw: list[tuple[bool, str]] = []
-        for p in query_params:
-            kw.append(
-                (
-                    bool(p.get("required")),
-                    self.param_arg(p["name"], p["schema"], p.get("required"), module, imports),
-                )
-            )
-        body_fields: list[str] = []
-        if body_schema is not None:
-            required = set(body_schema.get("required") or [])
-            for prop, sub in (body_schema.get("properties") or {}).items():
-                body_fields.append(prop)
-                kw.append(
-                    (
-                        prop in required,
-                        self.param_arg(prop, sub, prop in required, module, imports, body=True),
-                    )
-                )
-        kw.sort(key=lambda item: not item[0])
-        args += [arg for _, arg in kw]
+        args += [arg for _, arg in self.keyword_args(op, imports)]
         args.append("request_options: RequestOptions | None = None")
+        body_fields = list((body_schema or {}).get("properties") or {})
         returns, parse = self.returns(op, module, imports)
         sig = (
             f"    def {name}(\n" + "".join(f"        {a},\n" for a in args) + f"    ) -> {returns}:"
@@ -364,7 +381,7 @@ class Drafter:
         if query_params:
             items = ", ".join(f'"{p["name"]}": {self.attr(p["name"])}' for p in query_params)
             call.append(f"            query={{{items}}},")
-        if body_fields:
+        if body_schema is not None:  # a body the spec requires is sent even when empty: {}
             items = ", ".join(f'"{f}": {self.attr(f)}' for f in body_fields)
             call.append(f"            body={{{items}}},")
         if parse:
@@ -377,6 +394,63 @@ class Drafter:
         )
         opener = f"        {caller}(" if returns == "None" else f"        return {caller}("
         return "\n".join([sig, doc, opener, *call, "        )"])
+
+    def keyword_args(
+        self, op: dict[str, Any], imports: set[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """(name, declaration) of an operation's query and body arguments, required first."""
+        kw: list[tuple[bool, str, str]] = []
+        for p in op["parameters"]:
+            if p["in"] == "query":
+                required = bool(p.get("required"))
+                arg = self.param_arg(p["name"], p["schema"], required, "", imports)
+                kw.append((required, p["name"], arg))
+        if op.get("body"):
+            body_schema = self.schemas[ref_name(op["body"]["$ref"])]
+            needed = set(body_schema.get("required") or [])
+            for prop, sub in (body_schema.get("properties") or {}).items():
+                arg = self.param_arg(prop, sub, prop in needed, "", imports, body=True)
+                kw.append((prop in needed, prop, arg))
+        kw.sort(key=lambda item: not item[0])
+        return [(name, arg) for _, name, arg in kw]
+
+    def pager(self, op: dict[str, Any], imports: set[tuple[str, str]]) -> str:
+        """``iter_<name>``: every item of a list operation, fetched a page at a time."""
+        lister = snake(op["operationId"])
+        limit = next(p["schema"] for p in op["parameters"] if p["name"] == "limit")
+        most = limit.get("maximum", MAX_PAGE_SIZE)
+        filters = [(n, a) for n, a in self.keyword_args(op, imports) if n not in PAGING]
+        item = self.type_of(op["response"]["items"], "", imports)
+        args = [
+            "self",
+            "*",
+            *(arg for _, arg in filters),
+            f"page_size: int = {min(DEFAULT_PAGE_SIZE, most)}",
+            "request_options: RequestOptions | None = None",
+        ]
+        sig = (
+            f"    def {iterator_name(lister)}(\n"
+            + "".join(f"        {a},\n" for a in args)
+            + f"    ) -> Iterator[{item}]:"
+        )
+        detail = textwrap.fill(
+            f"Requests ``{op['method'].upper()} {op['path']}`` with ``limit`` and ``offset`` "
+            "as the iterator is consumed, and stops after a page shorter than ``page_size`` "
+            f"(1 to {most}). Takes the filters of ``{lister}``.",
+            width=92,
+            initial_indent=" " * 8,
+            subsequent_indent=" " * 8,
+        )
+        doc = (
+            f'        """Every item ``{lister}`` finds, fetched ``page_size`` at a time.\n\n'
+            f'{detail}\n        """'
+        )
+        call = [f"            self.{lister},", "            page_size,"]
+        if most != MAX_PAGE_SIZE:
+            call.append(f"            {most},")
+        call += [f"            {self.attr(n)}={self.attr(n)}," for n, _ in filters]
+        call.append("            request_options=request_options,")
+        return "\n".join([sig, doc, "        return self._iterate(", *call, "        )"])
 
     def attr(self, name: str) -> str:
         return name + "_" if keyword.iskeyword(name) else name

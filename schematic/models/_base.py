@@ -15,12 +15,13 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any, ClassVar, Generic, TypeVar, Union
+from typing import Any, ClassVar, Generic, Literal, TypeVar, Union
 
 from ..errors import ParsingError
 
 M = TypeVar("M", bound="Model")
 _Convert = Callable[[Any], Any]
+_Shape = tuple[frozenset[str], frozenset[str], dict[str, Any]]
 
 
 def wire(name: str) -> Any:
@@ -33,6 +34,7 @@ class Model:
 
     __slots__ = ()
     __plan__: ClassVar[tuple[tuple[str, str, _Convert | None, _Convert | None], ...]]
+    __shape__: ClassVar[_Shape]
 
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
@@ -120,21 +122,59 @@ def _converters(tp: Any) -> tuple[_Convert | None, _Convert | None]:
 
 
 def _first_fit(members: list[type[Model]]) -> _Convert:
-    """Decode a union of models into the first member whose required fields are present."""
+    """Decode a union of models into the member the JSON object fits best.
+
+    A member fits when the object has all its required keys and agrees with its constants
+    (one-value ``Literal`` fields, such as a ``type: Literal["orb"]`` discriminator). Of the
+    members that fit, the one that knows most of the object's keys wins, then the first:
+    ``{"event": ..., "input_tokens": ...}`` is an inference event, not a track event.
+    """
 
     def decode(value: Any) -> Any:
-        if isinstance(value, Mapping):
-            for member in members:
-                required = {
-                    f.metadata.get("wire", f.name)
-                    for f in dataclasses.fields(member)  # type: ignore[arg-type]
-                    if f.default is dataclasses.MISSING
-                }
-                if required <= value.keys():
-                    return member.from_dict(value)
-        return value
+        if not isinstance(value, Mapping):
+            return value
+        best, known_most = None, -1
+        for member in members:
+            required, known, constants = _shape(member)
+            if not required <= value.keys():
+                continue
+            if any(k in value and value[k] != v for k, v in constants.items()):
+                continue
+            known_here = len(known & value.keys())
+            if known_here > known_most:
+                best, known_most = member, known_here
+        return value if best is None else best.from_dict(value)
 
     return decode
+
+
+def _shape(cls: type[Model]) -> _Shape:
+    """(required wire keys, all wire keys, wire key -> constant) of a model, made once."""
+    shape = cls.__dict__.get("__shape__")
+    if shape is None:
+        shape = _make_shape(cls)
+        type.__setattr__(cls, "__shape__", shape)
+    return shape
+
+
+def _make_shape(cls: type[Model]) -> _Shape:
+    hints = typing.get_type_hints(cls, None, _MODELS)
+    required, known, constants = set(), set(), {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        key = f.metadata.get("wire", f.name)
+        known.add(key)
+        if f.default is dataclasses.MISSING:
+            required.add(key)
+        hint = hints[f.name]
+        union = typing.get_origin(hint) in (Union, types.UnionType)
+        literals = [
+            a
+            for a in (typing.get_args(hint) if union else (hint,))
+            if typing.get_origin(a) is Literal
+        ]
+        if len(literals) == 1 and len(typing.get_args(literals[0])) == 1:
+            constants[key] = typing.get_args(literals[0])[0]
+    return frozenset(required), frozenset(known), constants
 
 
 def _each(convert: _Convert) -> _Convert:

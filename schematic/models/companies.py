@@ -576,7 +576,7 @@ class SubscriptionTraitUpdate(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TraitDefinition(Model):
-    comparable_type: str
+    comparable_type: Literal["bool", "date", "int", "string"]
     entity_type: EntityType
     id: str
 

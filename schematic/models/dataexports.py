@@ -17,7 +17,7 @@ DataExportType = Literal["audit-log", "company-feature-usage", "event"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditLogExportMetadata(Model):
-    export_type: str
+    export_type: Literal["audit-log"]
     actor_type: str | None = None
     end_time: datetime | None = None
     notification_email_recipient_email_addresses: list[str] | None = None
@@ -27,7 +27,7 @@ class AuditLogExportMetadata(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyFeatureUsageExportMetadata(Model):
-    export_type: str
+    export_type: Literal["company-feature-usage"]
     company_ids: list[str] | None = None
     credit_type_ids: list[str] | None = None
     entity_key_definition_ids: list[str] | None = None
@@ -42,10 +42,10 @@ class CompanyFeatureUsageExportMetadata(Model):
     plan_version_unpublished: bool | None = None
     q: str | None = None
     sort_order_column: str | None = None
-    sort_order_direction: str | None = None
+    sort_order_direction: Literal["asc", "desc"] | None = None
     subscription_statuses: list[str] | None = None
     subscription_types: list[str] | None = None
-    visible_columns: list[str] | None = None
+    visible_columns: list[Literal["plan", "subscription", "users", "last_seen_at"]] | None = None
     with_entitlement_for: str | None = None
     with_subscription: bool | None = None
     without_feature_override_for: str | None = None
@@ -75,11 +75,11 @@ class DataExportResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventExportMetadata(Model):
-    export_type: str
+    export_type: Literal["event"]
     company_id: str | None = None
     end_time: datetime | None = None
     event_subtype: str | None = None
-    event_types: list[str] | None = None
+    event_types: list[Literal["flag_check", "identify", "inference", "track"]] | None = None
     flag_id: str | None = None
     notification_email_recipient_email_addresses: list[str] | None = None
     start_time: datetime | None = None

@@ -21,7 +21,7 @@ IntegrationType = Literal["clerk", "metronome", "orb", "stripe", "unknown", "wor
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClerkIntegrationConfig(Model):
-    type: str
+    type: Literal["clerk"]
     first_events_received: bool | None = None
     webhook_url: str | None = None
 
@@ -98,13 +98,13 @@ class IntegrationsResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetronomeIntegrationConfig(Model):
-    type: str
+    type: Literal["metronome"]
     external_customer_id_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrbIntegrationConfig(Model):
-    type: str
+    type: Literal["orb"]
     external_customer_id_key: str | None = None
 
 
@@ -119,7 +119,7 @@ class StartDataImportRequestBody(Model):
 class StripeIntegrationConfig(Model):
     is_sandbox: bool
     live_mode: bool
-    type: str
+    type: Literal["stripe"]
     account_id: str | None = None
     account_name: str | None = None
     company_update_only: bool | None = None
@@ -129,7 +129,7 @@ class StripeIntegrationConfig(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkOSIntegrationConfig(Model):
-    type: str
+    type: Literal["workos"]
     first_events_received: bool | None = None
     webhook_url: str | None = None
 

@@ -183,7 +183,7 @@ class RulesengineTrait(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineTraitDefinition(Model):
-    comparable_type: str
+    comparable_type: Literal["bool", "date", "int", "string"]
     entity_type: RulesengineEntityType
     id: str
 

@@ -1,10 +1,12 @@
-"""What every resource namespace shares: request options, path building, the call itself."""
+"""What every resource namespace shares: request options, path building, the call itself,
+and paging through list operations.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from ..errors import ParsingError
 from ..models._base import Model, Response, to_jsonable
@@ -13,6 +15,10 @@ if TYPE_CHECKING:
     from .._transport import HttpResponse, Transport
 
 Parse = type[Model] | list[type[Model]] | None
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 250  # the largest ``limit`` the API accepts
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
 class RequestOptions(TypedDict, total=False):
@@ -65,7 +71,7 @@ class Resource:
         request_options: RequestOptions | None = None,
     ) -> Response[Any]:
         """Send a request and parse its ``{"data", "params"}`` envelope."""
-        response = self._send(method, path, query, body, idempotent, request_options)
+        response = self._send(method, path, query, _given(body), idempotent, request_options)
         return parse_envelope(response, parse)
 
     def _call_empty(
@@ -77,7 +83,7 @@ class Resource:
         request_options: RequestOptions | None = None,
     ) -> None:
         """Send a request answered by ``204 No Content``."""
-        self._send(method, path, None, body, True, request_options)
+        self._send(method, path, None, _given(body), True, request_options)
 
     def _call_bytes(
         self,
@@ -89,6 +95,55 @@ class Resource:
     ) -> bytes:
         """Send a request whose answer is a file (CSV or binary), returned as bytes."""
         return self._send(method, path, query, None, True, request_options).content
+
+    def _call_any(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Response[Any]:
+        """Send any request, its body as given; the answer's ``data`` stays plain JSON.
+
+        An empty answer (``204``) gives ``data=None`` and a file gives its bytes. POST and
+        PATCH may create something, so they are retried only when the server cannot have
+        acted on them, as the SDK's create methods are.
+        """
+        verb = method.upper() if isinstance(method, str) else method
+        if verb not in _METHODS:
+            raise ValueError(f"method must be one of {', '.join(_METHODS)}, got {method!r}")
+        if not isinstance(path, str) or "://" in path:
+            # An absolute URL would take the API key to another host.
+            raise ValueError(f"path must be a path under the API's base URL, got {path!r}")
+        idempotent = verb not in ("POST", "PATCH")
+        response = self._send(verb, path, query, body, idempotent, request_options)
+        if not response.content:
+            return Response(data=None)
+        if "json" not in response.headers.get("Content-Type", "application/json"):
+            return Response(data=response.content)
+        return parse_envelope(response, None)
+
+    def _iterate(
+        self,
+        list_page: Callable[..., Response[list[T]]],
+        page_size: int,
+        max_page_size: int = MAX_PAGE_SIZE,
+        /,
+        **filters: Any,
+    ) -> Iterator[T]:
+        """Yield every item of a list operation, one ``limit``/``offset`` page at a time.
+
+        ``list_page(**filters, limit=..., offset=...)`` is called only as the iterator is
+        consumed; the first page shorter than ``page_size`` is the last. ``page_size`` is
+        checked now, before any request.
+        """
+        if isinstance(page_size, bool) or not isinstance(page_size, int):
+            raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
+        if not 1 <= page_size <= max_page_size:
+            raise ValueError(f"page_size must be between 1 and {max_page_size}, got {page_size}")
+        return _pages(list_page, page_size, filters)
 
     def _send(
         self,
@@ -104,9 +159,8 @@ class Resource:
             query = {**(query or {}), **options["additional_query_parameters"]}
         payload = None
         if body is not None or options.get("additional_body_parameters"):
-            fields = {k: v for k, v in (body or {}).items() if v is not None}
-            fields.update(options.get("additional_body_parameters") or {})
-            payload = encode_body(fields)
+            extra = options.get("additional_body_parameters") or {}
+            payload = encode_body({**(body or {}), **extra})
         return self._transport.request(
             method,
             path,
@@ -117,6 +171,24 @@ class Resource:
             headers=options.get("additional_headers"),
             idempotent=idempotent,
         )
+
+
+def _given(arguments: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The body fields a method was given: keyword arguments left as None are not sent."""
+    return None if arguments is None else {k: v for k, v in arguments.items() if v is not None}
+
+
+def _pages(
+    list_page: Callable[..., Response[list[T]]], page_size: int, filters: dict[str, Any]
+) -> Iterator[T]:
+    offset = 0
+    while True:
+        items = list_page(**filters, limit=page_size, offset=offset).data
+        yield from items
+        if len(items) < page_size:
+            return
+        # Move past what came back: a server that ignored the limit must not repeat items.
+        offset += len(items)
 
 
 def encode_body(fields: Mapping[str, Any]) -> bytes:

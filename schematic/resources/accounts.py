@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from ..models._base import Response
@@ -47,6 +47,30 @@ class AccountsResource(Resource):
             "/account-members",
             query={"ids": ids, "q": q, "role": role, "limit": limit, "offset": offset},
             parse=[AccountMemberResponseData],
+            request_options=request_options,
+        )
+
+    def iter_account_members(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        q: str | None = None,
+        role: AccountMemberRole | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[AccountMemberResponseData]:
+        """Every item ``list_account_members`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /account-members`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_account_members``.
+        """
+        return self._iterate(
+            self.list_account_members,
+            page_size,
+            ids=ids,
+            q=q,
+            role=role,
             request_options=request_options,
         )
 
@@ -103,6 +127,28 @@ class AccountsResource(Resource):
                 "offset": offset,
             },
             parse=[ApiKeyResponseData],
+            request_options=request_options,
+        )
+
+    def iter_api_keys(
+        self,
+        *,
+        require_environment: bool,
+        environment_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[ApiKeyResponseData]:
+        """Every item ``list_api_keys`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /api-keys`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_api_keys``.
+        """
+        return self._iterate(
+            self.list_api_keys,
+            page_size,
+            require_environment=require_environment,
+            environment_id=environment_id,
             request_options=request_options,
         )
 
@@ -234,6 +280,34 @@ class AccountsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_audit_logs(
+        self,
+        *,
+        actor_type: ActorType | None = None,
+        end_time: datetime | None = None,
+        environment_id: str | None = None,
+        q: str | None = None,
+        start_time: datetime | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[AuditLogListResponseData]:
+        """Every item ``list_audit_logs`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /audit-log`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_audit_logs``.
+        """
+        return self._iterate(
+            self.list_audit_logs,
+            page_size,
+            actor_type=actor_type,
+            end_time=end_time,
+            environment_id=environment_id,
+            q=q,
+            start_time=start_time,
+            request_options=request_options,
+        )
+
     def get_audit_log(
         self,
         audit_log_id: str,
@@ -291,6 +365,26 @@ class AccountsResource(Resource):
             "/environments",
             query={"ids": ids, "limit": limit, "offset": offset},
             parse=[EnvironmentResponseData],
+            request_options=request_options,
+        )
+
+    def iter_environments(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EnvironmentResponseData]:
+        """Every item ``list_environments`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /environments`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_environments``.
+        """
+        return self._iterate(
+            self.list_environments,
+            page_size,
+            ids=ids,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +52,28 @@ class BillingResource(Resource):
             "/billing/coupons",
             query={"is_active": is_active, "q": q, "limit": limit, "offset": offset},
             parse=[BillingCouponResponseData],
+            request_options=request_options,
+        )
+
+    def iter_coupons(
+        self,
+        *,
+        is_active: bool | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCouponResponseData]:
+        """Every item ``list_coupons`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/coupons`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_coupons``.
+        """
+        return self._iterate(
+            self.list_coupons,
+            page_size,
+            is_active=is_active,
+            q=q,
             request_options=request_options,
         )
 
@@ -172,6 +194,32 @@ class BillingResource(Resource):
             request_options=request_options,
         )
 
+    def iter_customers_with_subscriptions(
+        self,
+        *,
+        company_ids: Sequence[str] | None = None,
+        name: str | None = None,
+        provider_type: BillingProviderType | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCustomerWithSubscriptionsResponseData]:
+        """Every item ``list_customers_with_subscriptions`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/customers`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_customers_with_subscriptions``.
+        """
+        return self._iterate(
+            self.list_customers_with_subscriptions,
+            page_size,
+            company_ids=company_ids,
+            name=name,
+            provider_type=provider_type,
+            q=q,
+            request_options=request_options,
+        )
+
     def count_customers(
         self,
         *,
@@ -221,6 +269,30 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[InvoiceResponseData],
+            request_options=request_options,
+        )
+
+    def iter_invoices(
+        self,
+        *,
+        customer_external_id: str,
+        subscription_external_id: str,
+        company_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[InvoiceResponseData]:
+        """Every item ``list_invoices`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/invoices`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_invoices``.
+        """
+        return self._iterate(
+            self.list_invoices,
+            page_size,
+            customer_external_id=customer_external_id,
+            subscription_external_id=subscription_external_id,
+            company_id=company_id,
             request_options=request_options,
         )
 
@@ -300,6 +372,26 @@ class BillingResource(Resource):
             request_options=request_options,
         )
 
+    def iter_meters(
+        self,
+        *,
+        display_name: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingMeterResponseData]:
+        """Every item ``list_meters`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/meter`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_meters``.
+        """
+        return self._iterate(
+            self.list_meters,
+            page_size,
+            display_name=display_name,
+            request_options=request_options,
+        )
+
     def upsert_billing_meter(
         self,
         *,
@@ -345,6 +437,28 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[PaymentMethodResponseData],
+            request_options=request_options,
+        )
+
+    def iter_payment_methods(
+        self,
+        *,
+        customer_external_id: str,
+        company_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PaymentMethodResponseData]:
+        """Every item ``list_payment_methods`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/payment-methods`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_payment_methods``.
+        """
+        return self._iterate(
+            self.list_payment_methods,
+            page_size,
+            customer_external_id=customer_external_id,
+            company_id=company_id,
             request_options=request_options,
         )
 
@@ -452,6 +566,56 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingPriceView],
+            request_options=request_options,
+        )
+
+    def iter_billing_prices(
+        self,
+        *,
+        currency: str | None = None,
+        for_initial_plan: bool | None = None,
+        for_trial_expiry_plan: bool | None = None,
+        ids: Sequence[str] | None = None,
+        interval: str | None = None,
+        interval_count: int | None = None,
+        is_active: bool | None = None,
+        plan_version_id: str | None = None,
+        price: int | None = None,
+        product_id: str | None = None,
+        product_ids: Sequence[str] | None = None,
+        provider_type: BillingProviderType | None = None,
+        q: str | None = None,
+        tiers_mode: BillingTiersMode | None = None,
+        usage_type: BillingPriceUsageType | None = None,
+        with_meter: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingPriceView]:
+        """Every item ``list_billing_prices`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/price`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_billing_prices``.
+        """
+        return self._iterate(
+            self.list_billing_prices,
+            page_size,
+            currency=currency,
+            for_initial_plan=for_initial_plan,
+            for_trial_expiry_plan=for_trial_expiry_plan,
+            ids=ids,
+            interval=interval,
+            interval_count=interval_count,
+            is_active=is_active,
+            plan_version_id=plan_version_id,
+            price=price,
+            product_id=product_id,
+            product_ids=product_ids,
+            provider_type=provider_type,
+            q=q,
+            tiers_mode=tiers_mode,
+            usage_type=usage_type,
+            with_meter=with_meter,
             request_options=request_options,
         )
 
@@ -569,6 +733,56 @@ class BillingResource(Resource):
             request_options=request_options,
         )
 
+    def iter_billing_product_prices(
+        self,
+        *,
+        currency: str | None = None,
+        for_initial_plan: bool | None = None,
+        for_trial_expiry_plan: bool | None = None,
+        ids: Sequence[str] | None = None,
+        interval: str | None = None,
+        interval_count: int | None = None,
+        is_active: bool | None = None,
+        plan_version_id: str | None = None,
+        price: int | None = None,
+        product_id: str | None = None,
+        product_ids: Sequence[str] | None = None,
+        provider_type: BillingProviderType | None = None,
+        q: str | None = None,
+        tiers_mode: BillingTiersMode | None = None,
+        usage_type: BillingPriceUsageType | None = None,
+        with_meter: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingPriceView]:
+        """Every item ``list_billing_product_prices`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/product/prices`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_billing_product_prices``.
+        """
+        return self._iterate(
+            self.list_billing_product_prices,
+            page_size,
+            currency=currency,
+            for_initial_plan=for_initial_plan,
+            for_trial_expiry_plan=for_trial_expiry_plan,
+            ids=ids,
+            interval=interval,
+            interval_count=interval_count,
+            is_active=is_active,
+            plan_version_id=plan_version_id,
+            price=price,
+            product_id=product_id,
+            product_ids=product_ids,
+            provider_type=provider_type,
+            q=q,
+            tiers_mode=tiers_mode,
+            usage_type=usage_type,
+            with_meter=with_meter,
+            request_options=request_options,
+        )
+
     def delete_product_price(
         self,
         billing_id: str,
@@ -646,6 +860,46 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingProductDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_billing_products(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        is_active: bool | None = None,
+        name: str | None = None,
+        price_usage_type: BillingPriceUsageType | None = None,
+        provider_type: BillingProviderType | None = None,
+        q: str | None = None,
+        recurring_charges_only: bool | None = None,
+        with_one_time_charges: bool | None = None,
+        with_prices_only: bool | None = None,
+        with_zero_price: bool | None = None,
+        without_linked_to_plan: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingProductDetailResponseData]:
+        """Every item ``list_billing_products`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/products`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_billing_products``.
+        """
+        return self._iterate(
+            self.list_billing_products,
+            page_size,
+            ids=ids,
+            is_active=is_active,
+            name=name,
+            price_usage_type=price_usage_type,
+            provider_type=provider_type,
+            q=q,
+            recurring_charges_only=recurring_charges_only,
+            with_one_time_charges=with_one_time_charges,
+            with_prices_only=with_prices_only,
+            with_zero_price=with_zero_price,
+            without_linked_to_plan=without_linked_to_plan,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models._base import Response
@@ -37,6 +37,28 @@ class CatalogsResource(Resource):
             "/catalogs",
             query={"is_default": is_default, "q": q, "limit": limit, "offset": offset},
             parse=[CatalogResponseData],
+            request_options=request_options,
+        )
+
+    def iter_catalogs(
+        self,
+        *,
+        is_default: bool | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CatalogResponseData]:
+        """Every item ``list_catalogs`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /catalogs`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_catalogs``.
+        """
+        return self._iterate(
+            self.list_catalogs,
+            page_size,
+            is_default=is_default,
+            q=q,
             request_options=request_options,
         )
 

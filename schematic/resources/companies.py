@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -93,6 +93,62 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[CompanyDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_companies(
+        self,
+        *,
+        credit_type_ids: Sequence[str] | None = None,
+        has_scheduled_downgrade: bool | None = None,
+        ids: Sequence[str] | None = None,
+        monetized_subscriptions: bool | None = None,
+        plan_id: str | None = None,
+        plan_ids: Sequence[str] | None = None,
+        plan_version_id: str | None = None,
+        plan_version_ids: Sequence[str] | None = None,
+        plan_version_unpublished: bool | None = None,
+        q: str | None = None,
+        sort_order_column: str | None = None,
+        sort_order_direction: SortDirection | None = None,
+        subscription_statuses: Sequence[SubscriptionStatus] | None = None,
+        subscription_types: Sequence[SubscriptionType] | None = None,
+        with_entitlement_for: str | None = None,
+        without_feature_override_for: str | None = None,
+        without_plan: bool | None = None,
+        without_subscription: bool | None = None,
+        with_subscription: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CompanyDetailResponseData]:
+        """Every item ``list_companies`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /companies`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_companies``.
+        """
+        return self._iterate(
+            self.list_companies,
+            page_size,
+            credit_type_ids=credit_type_ids,
+            has_scheduled_downgrade=has_scheduled_downgrade,
+            ids=ids,
+            monetized_subscriptions=monetized_subscriptions,
+            plan_id=plan_id,
+            plan_ids=plan_ids,
+            plan_version_id=plan_version_id,
+            plan_version_ids=plan_version_ids,
+            plan_version_unpublished=plan_version_unpublished,
+            q=q,
+            sort_order_column=sort_order_column,
+            sort_order_direction=sort_order_direction,
+            subscription_statuses=subscription_statuses,
+            subscription_types=subscription_types,
+            with_entitlement_for=with_entitlement_for,
+            without_feature_override_for=without_feature_override_for,
+            without_plan=without_plan,
+            without_subscription=without_subscription,
+            with_subscription=with_subscription,
             request_options=request_options,
         )
 
@@ -333,6 +389,28 @@ class CompaniesResource(Resource):
             request_options=request_options,
         )
 
+    def iter_company_memberships(
+        self,
+        *,
+        company_id: str | None = None,
+        user_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CompanyMembershipDetailResponseData]:
+        """Every item ``list_company_memberships`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /company-memberships`` with ``limit`` and ``offset`` as the iterator
+        is consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_company_memberships``.
+        """
+        return self._iterate(
+            self.list_company_memberships,
+            page_size,
+            company_id=company_id,
+            user_id=user_id,
+            request_options=request_options,
+        )
+
     def get_or_create_company_membership(
         self,
         *,
@@ -389,6 +467,28 @@ class CompaniesResource(Resource):
             request_options=request_options,
         )
 
+    def iter_active_company_subscription(
+        self,
+        *,
+        company_id: str | None = None,
+        company_ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CompanySubscriptionResponseData]:
+        """Every item ``get_active_company_subscription`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /company-subscriptions`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``get_active_company_subscription``.
+        """
+        return self._iterate(
+            self.get_active_company_subscription,
+            page_size,
+            company_id=company_id,
+            company_ids=company_ids,
+            request_options=request_options,
+        )
+
     def upsert_company_trait(
         self,
         *,
@@ -436,6 +536,30 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[EntityKeyDefinitionResponseData],
+            request_options=request_options,
+        )
+
+    def iter_entity_key_definitions(
+        self,
+        *,
+        entity_type: EntityType | None = None,
+        ids: Sequence[str] | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EntityKeyDefinitionResponseData]:
+        """Every item ``list_entity_key_definitions`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /entity-key-definitions`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_entity_key_definitions``.
+        """
+        return self._iterate(
+            self.list_entity_key_definitions,
+            page_size,
+            entity_type=entity_type,
+            ids=ids,
+            q=q,
             request_options=request_options,
         )
 
@@ -533,6 +657,34 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[EntityTraitDefinitionResponseData],
+            request_options=request_options,
+        )
+
+    def iter_entity_trait_definitions(
+        self,
+        *,
+        entity_type: EntityType | None = None,
+        ids: Sequence[str] | None = None,
+        q: str | None = None,
+        trait_type: TraitType | None = None,
+        trait_types: Sequence[TraitType] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EntityTraitDefinitionResponseData]:
+        """Every item ``list_entity_trait_definitions`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /entity-trait-definitions`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_entity_trait_definitions``.
+        """
+        return self._iterate(
+            self.list_entity_trait_definitions,
+            page_size,
+            entity_type=entity_type,
+            ids=ids,
+            q=q,
+            trait_type=trait_type,
+            trait_types=trait_types,
             request_options=request_options,
         )
 
@@ -689,6 +841,28 @@ class CompaniesResource(Resource):
             request_options=request_options,
         )
 
+    def iter_entity_trait_values(
+        self,
+        *,
+        definition_id: str,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EntityTraitValue]:
+        """Every item ``get_entity_trait_values`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /entity-trait-values`` with ``limit`` and ``offset`` as the iterator
+        is consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``get_entity_trait_values``.
+        """
+        return self._iterate(
+            self.get_entity_trait_values,
+            page_size,
+            definition_id=definition_id,
+            q=q,
+            request_options=request_options,
+        )
+
     def count_entity_traits(
         self,
         *,
@@ -739,6 +913,32 @@ class CompaniesResource(Resource):
             request_options=request_options,
         )
 
+    def iter_plan_changes(
+        self,
+        *,
+        action: PlanChangeAction | None = None,
+        base_plan_action: PlanChangeBasePlanAction | None = None,
+        company_id: str | None = None,
+        company_ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanChangeResponseData]:
+        """Every item ``list_plan_changes`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plan-changes`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_plan_changes``.
+        """
+        return self._iterate(
+            self.list_plan_changes,
+            page_size,
+            action=action,
+            base_plan_action=base_plan_action,
+            company_id=company_id,
+            company_ids=company_ids,
+            request_options=request_options,
+        )
+
     def get_plan_change(
         self,
         plan_change_id: str,
@@ -777,6 +977,32 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[PlanTraitResponseData],
+            request_options=request_options,
+        )
+
+    def iter_plan_traits(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        plan_id: str | None = None,
+        trait_id: str | None = None,
+        trait_ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanTraitResponseData]:
+        """Every item ``list_plan_traits`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plan-traits`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_plan_traits``.
+        """
+        return self._iterate(
+            self.list_plan_traits,
+            page_size,
+            ids=ids,
+            plan_id=plan_id,
+            trait_id=trait_id,
+            trait_ids=trait_ids,
             request_options=request_options,
         )
 
@@ -892,6 +1118,32 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[UserDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_users(
+        self,
+        *,
+        company_id: str | None = None,
+        ids: Sequence[str] | None = None,
+        plan_id: str | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[UserDetailResponseData]:
+        """Every item ``list_users`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /users`` with ``limit`` and ``offset`` as the iterator is consumed,
+        and stops after a page shorter than ``page_size`` (1 to 250). Takes the filters of
+        ``list_users``.
+        """
+        return self._iterate(
+            self.list_users,
+            page_size,
+            company_id=company_id,
+            ids=ids,
+            plan_id=plan_id,
+            q=q,
             request_options=request_options,
         )
 

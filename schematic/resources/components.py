@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from ..models._base import Response
 from ..models.billing import DeleteResponse
@@ -33,6 +33,26 @@ class ComponentsResource(Resource):
             "/components",
             query={"q": q, "limit": limit, "offset": offset},
             parse=[ComponentResponseData],
+            request_options=request_options,
+        )
+
+    def iter_components(
+        self,
+        *,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[ComponentResponseData]:
+        """Every item ``list_components`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /components`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_components``.
+        """
+        return self._iterate(
+            self.list_components,
+            page_size,
+            q=q,
             request_options=request_options,
         )
 

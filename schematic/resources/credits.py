@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +57,28 @@ class CreditsResource(Resource):
             "/billing/credits",
             query={"ids": ids, "name": name, "limit": limit, "offset": offset},
             parse=[BillingCreditResponseData],
+            request_options=request_options,
+        )
+
+    def iter_billing_credits(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        name: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCreditResponseData]:
+        """Every item ``list_billing_credits`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/credits`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_billing_credits``.
+        """
+        return self._iterate(
+            self.list_billing_credits,
+            page_size,
+            ids=ids,
+            name=name,
             request_options=request_options,
         )
 
@@ -209,6 +231,32 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[BillingCreditBundleResponseData],
+            request_options=request_options,
+        )
+
+    def iter_credit_bundles(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        credit_id: str | None = None,
+        status: BillingCreditBundleStatus | None = None,
+        bundle_type: BillingCreditBundleType | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCreditBundleResponseData]:
+        """Every item ``list_credit_bundles`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/credits/bundles`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_credit_bundles``.
+        """
+        return self._iterate(
+            self.list_credit_bundles,
+            page_size,
+            ids=ids,
+            credit_id=credit_id,
+            status=status,
+            bundle_type=bundle_type,
             request_options=request_options,
         )
 
@@ -471,6 +519,30 @@ class CreditsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_company_grants(
+        self,
+        *,
+        company_id: str,
+        order: CreditGrantSortOrder | None = None,
+        dir: SortDirection | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCreditGrantResponseData]:
+        """Every item ``list_company_grants`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/credits/grants/company/list`` with ``limit`` and ``offset``
+        as the iterator is consumed, and stops after a page shorter than ``page_size`` (1 to
+        250). Takes the filters of ``list_company_grants``.
+        """
+        return self._iterate(
+            self.list_company_grants,
+            page_size,
+            company_id=company_id,
+            order=order,
+            dir=dir,
+            request_options=request_options,
+        )
+
     def count_billing_credits_grants(
         self,
         *,
@@ -504,6 +576,28 @@ class CreditsResource(Resource):
             "/billing/credits/grants/list",
             query={"credit_id": credit_id, "ids": ids, "limit": limit, "offset": offset},
             parse=[BillingCreditGrantResponseData],
+            request_options=request_options,
+        )
+
+    def iter_grants_for_credit(
+        self,
+        *,
+        credit_id: str | None = None,
+        ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingCreditGrantResponseData]:
+        """Every item ``list_grants_for_credit`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/credits/grants/list`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_grants_for_credit``.
+        """
+        return self._iterate(
+            self.list_grants_for_credit,
+            page_size,
+            credit_id=credit_id,
+            ids=ids,
             request_options=request_options,
         )
 
@@ -558,6 +652,7 @@ class CreditsResource(Resource):
         return self._call(
             "PUT",
             self._path("/billing/credits/lease/{lease_id}/release", lease_id=lease_id),
+            body={},
             parse=CreditLeaseResponseData,
             request_options=request_options,
         )
@@ -590,6 +685,36 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[BillingPlanCreditGrantResponseData],
+            request_options=request_options,
+        )
+
+    def iter_billing_plan_credit_grants(
+        self,
+        *,
+        credit_id: str | None = None,
+        ids: Sequence[str] | None = None,
+        plan_id: str | None = None,
+        plan_ids: Sequence[str] | None = None,
+        plan_version_id: str | None = None,
+        plan_version_ids: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[BillingPlanCreditGrantResponseData]:
+        """Every item ``list_billing_plan_credit_grants`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /billing/credits/plan-grants`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_billing_plan_credit_grants``.
+        """
+        return self._iterate(
+            self.list_billing_plan_credit_grants,
+            page_size,
+            credit_id=credit_id,
+            ids=ids,
+            plan_id=plan_id,
+            plan_ids=plan_ids,
+            plan_version_id=plan_version_id,
+            plan_version_ids=plan_version_ids,
             request_options=request_options,
         )
 
@@ -821,6 +946,36 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[CreditEventLedgerResponseData],
+            request_options=request_options,
+        )
+
+    def iter_credit_event_ledger(
+        self,
+        *,
+        company_id: str,
+        billing_credit_id: str | None = None,
+        end_time: str | None = None,
+        event_type: CreditEventType | None = None,
+        feature_id: str | None = None,
+        start_time: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CreditEventLedgerResponseData]:
+        """Every item ``list_credit_event_ledger`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /v2/billing/credits/ledger`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_credit_event_ledger``.
+        """
+        return self._iterate(
+            self.list_credit_event_ledger,
+            page_size,
+            company_id=company_id,
+            billing_credit_id=billing_credit_id,
+            end_time=end_time,
+            event_type=event_type,
+            feature_id=feature_id,
+            start_time=start_time,
             request_options=request_options,
         )
 

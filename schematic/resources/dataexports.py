@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..models._base import Response
@@ -34,6 +34,28 @@ class DataexportsResource(Resource):
             "/data-exports",
             query={"export_type": export_type, "status": status, "limit": limit, "offset": offset},
             parse=[DataExportResponseData],
+            request_options=request_options,
+        )
+
+    def iter_data_exports(
+        self,
+        *,
+        export_type: DataExportType | None = None,
+        status: DataExportStatus | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[DataExportResponseData]:
+        """Every item ``list_data_exports`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /data-exports`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_data_exports``.
+        """
+        return self._iterate(
+            self.list_data_exports,
+            page_size,
+            export_type=export_type,
+            status=status,
             request_options=request_options,
         )
 

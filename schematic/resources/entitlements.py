@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -66,6 +66,38 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[CompanyOverrideResponseData],
+            request_options=request_options,
+        )
+
+    def iter_company_overrides(
+        self,
+        *,
+        company_id: str | None = None,
+        company_ids: Sequence[str] | None = None,
+        feature_id: str | None = None,
+        feature_ids: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        without_expired: bool | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CompanyOverrideResponseData]:
+        """Every item ``list_company_overrides`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /company-overrides`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_company_overrides``.
+        """
+        return self._iterate(
+            self.list_company_overrides,
+            page_size,
+            company_id=company_id,
+            company_ids=company_ids,
+            feature_id=feature_id,
+            feature_ids=feature_ids,
+            ids=ids,
+            without_expired=without_expired,
+            q=q,
             request_options=request_options,
         )
 
@@ -230,6 +262,28 @@ class EntitlementsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_feature_companies(
+        self,
+        *,
+        feature_id: str,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FeatureCompanyResponseData]:
+        """Every item ``list_feature_companies`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /feature-companies`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_feature_companies``.
+        """
+        return self._iterate(
+            self.list_feature_companies,
+            page_size,
+            feature_id=feature_id,
+            q=q,
+            request_options=request_options,
+        )
+
     def count_feature_companies(
         self,
         *,
@@ -281,6 +335,38 @@ class EntitlementsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_feature_usage(
+        self,
+        *,
+        company_id: str | None = None,
+        company_keys: Mapping[str, str] | None = None,
+        feature_ids: Sequence[str] | None = None,
+        include_usage_aggregation: bool | None = None,
+        managed_by: BillingProviderType | None = None,
+        q: str | None = None,
+        without_negative_entitlements: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FeatureUsageResponseData]:
+        """Every item ``list_feature_usage`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /feature-usage`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_feature_usage``.
+        """
+        return self._iterate(
+            self.list_feature_usage,
+            page_size,
+            company_id=company_id,
+            company_keys=company_keys,
+            feature_ids=feature_ids,
+            include_usage_aggregation=include_usage_aggregation,
+            managed_by=managed_by,
+            q=q,
+            without_negative_entitlements=without_negative_entitlements,
+            request_options=request_options,
+        )
+
     def list_feature_usage_history(
         self,
         *,
@@ -307,6 +393,34 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[FeatureUsageHistoryResponseData],
+            request_options=request_options,
+        )
+
+    def iter_feature_usage_history(
+        self,
+        *,
+        end_time: datetime,
+        start_time: datetime,
+        company_ids: Sequence[str] | None = None,
+        feature_ids: Sequence[str] | None = None,
+        granularity: TimeSeriesGranularity | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FeatureUsageHistoryResponseData]:
+        """Every item ``list_feature_usage_history`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /feature-usage-history`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_feature_usage_history``.
+        """
+        return self._iterate(
+            self.list_feature_usage_history,
+            page_size,
+            end_time=end_time,
+            start_time=start_time,
+            company_ids=company_ids,
+            feature_ids=feature_ids,
+            granularity=granularity,
             request_options=request_options,
         )
 
@@ -386,6 +500,28 @@ class EntitlementsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_feature_users(
+        self,
+        *,
+        feature_id: str,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FeatureCompanyUserResponseData]:
+        """Every item ``list_feature_users`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /feature-users`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_feature_users``.
+        """
+        return self._iterate(
+            self.list_feature_users,
+            page_size,
+            feature_id=feature_id,
+            q=q,
+            request_options=request_options,
+        )
+
     def count_feature_users(
         self,
         *,
@@ -438,6 +574,42 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanEntitlementResponseData],
+            request_options=request_options,
+        )
+
+    def iter_plan_entitlements(
+        self,
+        *,
+        feature_id: str | None = None,
+        feature_ids: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        plan_id: str | None = None,
+        plan_ids: Sequence[str] | None = None,
+        plan_version_id: str | None = None,
+        plan_version_ids: Sequence[str] | None = None,
+        q: str | None = None,
+        with_metered_products: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanEntitlementResponseData]:
+        """Every item ``list_plan_entitlements`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plan-entitlements`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_plan_entitlements``.
+        """
+        return self._iterate(
+            self.list_plan_entitlements,
+            page_size,
+            feature_id=feature_id,
+            feature_ids=feature_ids,
+            ids=ids,
+            plan_id=plan_id,
+            plan_ids=plan_ids,
+            plan_version_id=plan_version_id,
+            plan_version_ids=plan_version_ids,
+            q=q,
+            with_metered_products=with_metered_products,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +57,28 @@ class EventsResource(Resource):
             request_options=request_options,
         )
 
+    def iter_event_summaries(
+        self,
+        *,
+        q: str | None = None,
+        event_subtypes: Sequence[str] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EventSummaryResponseData]:
+        """Every item ``get_event_summaries`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /event-types`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``get_event_summaries``.
+        """
+        return self._iterate(
+            self.get_event_summaries,
+            page_size,
+            q=q,
+            event_subtypes=event_subtypes,
+            request_options=request_options,
+        )
+
     def list_events(
         self,
         *,
@@ -85,6 +107,36 @@ class EventsResource(Resource):
                 "offset": offset,
             },
             parse=[EventDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_events(
+        self,
+        *,
+        company_id: str | None = None,
+        event_subtype: str | None = None,
+        event_types: Sequence[EventType] | None = None,
+        flag_id: str | None = None,
+        idempotency_key: str | None = None,
+        user_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[EventDetailResponseData]:
+        """Every item ``list_events`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /events`` with ``limit`` and ``offset`` as the iterator is consumed,
+        and stops after a page shorter than ``page_size`` (1 to 250). Takes the filters of
+        ``list_events``.
+        """
+        return self._iterate(
+            self.list_events,
+            page_size,
+            company_id=company_id,
+            event_subtype=event_subtype,
+            event_types=event_types,
+            flag_id=flag_id,
+            idempotency_key=idempotency_key,
+            user_id=user_id,
             request_options=request_options,
         )
 

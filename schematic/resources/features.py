@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models._base import Response
@@ -61,6 +61,40 @@ class FeaturesResource(Resource):
                 "offset": offset,
             },
             parse=[FeatureDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_features(
+        self,
+        *,
+        boolean_require_event: bool | None = None,
+        feature_type: Sequence[FeatureType] | None = None,
+        ids: Sequence[str] | None = None,
+        managed_by: BillingProviderType | None = None,
+        plan_version_id: str | None = None,
+        q: str | None = None,
+        without_company_override_for: str | None = None,
+        without_plan_entitlement_for: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FeatureDetailResponseData]:
+        """Every item ``list_features`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /features`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_features``.
+        """
+        return self._iterate(
+            self.list_features,
+            page_size,
+            boolean_require_event=boolean_require_event,
+            feature_type=feature_type,
+            ids=ids,
+            managed_by=managed_by,
+            plan_version_id=plan_version_id,
+            q=q,
+            without_company_override_for=without_company_override_for,
+            without_plan_entitlement_for=without_plan_entitlement_for,
             request_options=request_options,
         )
 
@@ -260,6 +294,30 @@ class FeaturesResource(Resource):
             "/flags",
             query={"feature_id": feature_id, "ids": ids, "q": q, "limit": limit, "offset": offset},
             parse=[FlagDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_flags(
+        self,
+        *,
+        feature_id: str | None = None,
+        ids: Sequence[str] | None = None,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[FlagDetailResponseData]:
+        """Every item ``list_flags`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /flags`` with ``limit`` and ``offset`` as the iterator is consumed,
+        and stops after a page shorter than ``page_size`` (1 to 250). Takes the filters of
+        ``list_flags``.
+        """
+        return self._iterate(
+            self.list_flags,
+            page_size,
+            feature_id=feature_id,
+            ids=ids,
+            q=q,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models._base import Response
@@ -63,6 +63,34 @@ class IntegrationsapiResource(Resource):
                 "offset": offset,
             },
             parse=[IntegrationsListResponseData],
+            request_options=request_options,
+        )
+
+    def iter_integrations(
+        self,
+        *,
+        billing_only: bool | None = None,
+        exclude_ids: Sequence[str] | None = None,
+        id: str | None = None,
+        state: IntegrationState | None = None,
+        type: IntegrationType | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[IntegrationsListResponseData]:
+        """Every item ``list_integrations`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /integrations`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_integrations``.
+        """
+        return self._iterate(
+            self.list_integrations,
+            page_size,
+            billing_only=billing_only,
+            exclude_ids=exclude_ids,
+            id=id,
+            state=state,
+            type=type,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..models._base import Response
 from ..models.companies import CountResponse
@@ -35,6 +35,30 @@ class LicensesResource(Resource):
                 "offset": offset,
             },
             parse=[LicenseResponseData],
+            request_options=request_options,
+        )
+
+    def iter_licenses(
+        self,
+        *,
+        feature_ids: Sequence[str] | None = None,
+        ids: Sequence[str] | None = None,
+        name: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[LicenseResponseData]:
+        """Every item ``list_licenses`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /licenses`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_licenses``.
+        """
+        return self._iterate(
+            self.list_licenses,
+            page_size,
+            feature_ids=feature_ids,
+            ids=ids,
+            name=name,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..models._base import Response
 from ..models.companies import CountResponse
@@ -43,6 +43,30 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanVersionCompanyMigrationResponseData],
+            request_options=request_options,
+        )
+
+    def iter_company_migrations(
+        self,
+        *,
+        migration_id: str,
+        q: str | None = None,
+        status: PlanVersionCompanyMigrationStatus | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanVersionCompanyMigrationResponseData]:
+        """Every item ``list_company_migrations`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plan-version-company-migrations`` with ``limit`` and ``offset`` as
+        the iterator is consumed, and stops after a page shorter than ``page_size`` (1 to
+        250). Takes the filters of ``list_company_migrations``.
+        """
+        return self._iterate(
+            self.list_company_migrations,
+            page_size,
+            migration_id=migration_id,
+            q=q,
+            status=status,
             request_options=request_options,
         )
 
@@ -112,6 +136,28 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanVersionMigrationResponseData],
+            request_options=request_options,
+        )
+
+    def iter_migrations(
+        self,
+        *,
+        plan_version_id: str,
+        status: PlanVersionMigrationStatus | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanVersionMigrationResponseData]:
+        """Every item ``list_migrations`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plan-version-migrations`` with ``limit`` and ``offset`` as the
+        iterator is consumed, and stops after a page shorter than ``page_size`` (1 to 250).
+        Takes the filters of ``list_migrations``.
+        """
+        return self._iterate(
+            self.list_migrations,
+            page_size,
+            plan_version_id=plan_version_id,
+            status=status,
             request_options=request_options,
         )
 

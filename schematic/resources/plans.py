@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models._base import Response
@@ -80,6 +80,34 @@ class PlansResource(Resource):
             request_options=request_options,
         )
 
+    def iter_custom_plan_billings(
+        self,
+        *,
+        company_id: str | None = None,
+        plan_id: str | None = None,
+        plan_billing_source: PlanBillingSource | None = None,
+        status: CustomPlanBillingStatus | None = None,
+        statuses: Sequence[CustomPlanBillingStatus] | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CustomPlanBillingResponseData]:
+        """Every item ``list_custom_plan_billings`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /custom-plan-billings`` with ``limit`` and ``offset`` as the iterator
+        is consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_custom_plan_billings``.
+        """
+        return self._iterate(
+            self.list_custom_plan_billings,
+            page_size,
+            company_id=company_id,
+            plan_id=plan_id,
+            plan_billing_source=plan_billing_source,
+            status=status,
+            statuses=statuses,
+            request_options=request_options,
+        )
+
     def mark_custom_plan_billing_paid(
         self,
         custom_plan_billing_id: str,
@@ -96,6 +124,7 @@ class PlansResource(Resource):
                 "/custom-plan-billings/{custom_plan_billing_id}/mark-paid",
                 custom_plan_billing_id=custom_plan_billing_id,
             ),
+            body={},
             parse=CustomPlanBillingResponseData,
             request_options=request_options,
         )
@@ -204,6 +233,54 @@ class PlansResource(Resource):
                 "offset": offset,
             },
             parse=[PlanDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_plans(
+        self,
+        *,
+        company_id: str | None = None,
+        company_scoped_only: bool | None = None,
+        exclude_company_scoped: bool | None = None,
+        for_fallback_plan: bool | None = None,
+        for_initial_plan: bool | None = None,
+        for_trial_expiry_plan: bool | None = None,
+        has_product_id: bool | None = None,
+        ids: Sequence[str] | None = None,
+        include_draft_versions: bool | None = None,
+        plan_type: PlanType | None = None,
+        q: str | None = None,
+        scoped_to_company_id: str | None = None,
+        with_entitlements: bool | None = None,
+        without_entitlement_for: str | None = None,
+        without_paid_product_id: bool | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[PlanDetailResponseData]:
+        """Every item ``list_plans`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plans`` with ``limit`` and ``offset`` as the iterator is consumed,
+        and stops after a page shorter than ``page_size`` (1 to 250). Takes the filters of
+        ``list_plans``.
+        """
+        return self._iterate(
+            self.list_plans,
+            page_size,
+            company_id=company_id,
+            company_scoped_only=company_scoped_only,
+            exclude_company_scoped=exclude_company_scoped,
+            for_fallback_plan=for_fallback_plan,
+            for_initial_plan=for_initial_plan,
+            for_trial_expiry_plan=for_trial_expiry_plan,
+            has_product_id=has_product_id,
+            ids=ids,
+            include_draft_versions=include_draft_versions,
+            plan_type=plan_type,
+            q=q,
+            scoped_to_company_id=scoped_to_company_id,
+            with_entitlements=with_entitlements,
+            without_entitlement_for=without_entitlement_for,
+            without_paid_product_id=without_paid_product_id,
             request_options=request_options,
         )
 
@@ -364,6 +441,29 @@ class PlansResource(Resource):
             "/plans/billing-product-match-companies",
             query={"plan_id": plan_id, "q": q, "limit": limit, "offset": offset},
             parse=[CompanyDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_billing_product_match_companies(
+        self,
+        *,
+        plan_id: str,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[CompanyDetailResponseData]:
+        """Every item ``list_billing_product_match_companies`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /plans/billing-product-match-companies`` with ``limit`` and
+        ``offset`` as the iterator is consumed, and stops after a page shorter than
+        ``page_size`` (1 to 250). Takes the filters of
+        ``list_billing_product_match_companies``.
+        """
+        return self._iterate(
+            self.list_billing_product_match_companies,
+            page_size,
+            plan_id=plan_id,
+            q=q,
             request_options=request_options,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from ..models._base import Response
@@ -27,6 +28,28 @@ class ScheduledcheckoutResource(Resource):
             "/scheduled-checkout",
             query={"company_id": company_id, "status": status, "limit": limit, "offset": offset},
             parse=[ScheduledCheckoutResponseData],
+            request_options=request_options,
+        )
+
+    def iter_scheduled_checkouts(
+        self,
+        *,
+        company_id: str | None = None,
+        status: ScheduledCheckoutStatus | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[ScheduledCheckoutResponseData]:
+        """Every item ``list_scheduled_checkouts`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /scheduled-checkout`` with ``limit`` and ``offset`` as the iterator
+        is consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_scheduled_checkouts``.
+        """
+        return self._iterate(
+            self.list_scheduled_checkouts,
+            page_size,
+            company_id=company_id,
+            status=status,
             request_options=request_options,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..models._base import Response
@@ -39,6 +39,30 @@ class WebhooksResource(Resource):
             "/webhook-events",
             query={"ids": ids, "q": q, "webhook_id": webhook_id, "limit": limit, "offset": offset},
             parse=[WebhookEventDetailResponseData],
+            request_options=request_options,
+        )
+
+    def iter_webhook_events(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        q: str | None = None,
+        webhook_id: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[WebhookEventDetailResponseData]:
+        """Every item ``list_webhook_events`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /webhook-events`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_webhook_events``.
+        """
+        return self._iterate(
+            self.list_webhook_events,
+            page_size,
+            ids=ids,
+            q=q,
+            webhook_id=webhook_id,
             request_options=request_options,
         )
 
@@ -89,6 +113,26 @@ class WebhooksResource(Resource):
             "/webhooks",
             query={"q": q, "limit": limit, "offset": offset},
             parse=[WebhookResponseData],
+            request_options=request_options,
+        )
+
+    def iter_webhooks(
+        self,
+        *,
+        q: str | None = None,
+        page_size: int = 100,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[WebhookResponseData]:
+        """Every item ``list_webhooks`` finds, fetched ``page_size`` at a time.
+
+        Requests ``GET /webhooks`` with ``limit`` and ``offset`` as the iterator is
+        consumed, and stops after a page shorter than ``page_size`` (1 to 250). Takes the
+        filters of ``list_webhooks``.
+        """
+        return self._iterate(
+            self.list_webhooks,
+            page_size,
+            q=q,
             request_options=request_options,
         )
 

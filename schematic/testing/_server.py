@@ -2,8 +2,9 @@
 
 It answers every operation of the API: flag checks from flags you set, companies and
 users kept in memory by their keys, events recorded as the capture service would take
-them, and a response generated from the spec for everything else. Request bodies are
-validated against the spec; a body the real API would refuse gets a 400 here too.
+them, and a response generated from the spec for everything else. Request bodies and
+query parameters are validated against the spec; a request the real API would refuse gets
+a 400 here too.
 Faults are scripted per path: error statuses, delays, hangs, dropped connections.
 """
 
@@ -38,7 +39,8 @@ class Recorded:
     body: Any
     raw: bytes
     at: float
-    status: int | None = None  # the status answered, once the response was sent
+    status: int | None = None  # the status answered, set just before it is sent
+    response: Any = None  # the JSON answered (bytes for a file), set with the status
 
     def header(self, name: str) -> str | None:
         lowered = name.lower()
@@ -95,11 +97,26 @@ class FakeSchematic:
             client.track("signed-in", company={"id": "acme"})
             client.flush()
             assert server.tracked("signed-in")
+
+    Args:
+        api_key: the key every request must carry; None accepts any key.
+        validate: answer 400 to requests the spec forbids, and 500 when the server's own
+            answer would break the spec.
+        stateful: keep companies, users and flags in memory. False answers every
+            operation with the example generated from the spec, every optional field
+            present: what a contract test wants.
     """
 
-    def __init__(self, *, api_key: str | None = "sch_test_key", validate: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        api_key: str | None = "sch_test_key",
+        validate: bool = True,
+        stateful: bool = True,
+    ) -> None:
         self.api_key = api_key
         self.validate = validate
+        self.stateful = stateful
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
         self.requests: list[Recorded] = []
@@ -301,13 +318,15 @@ class FakeSchematic:
             return 404, {"error": f"no route for {record.method} {record.path}"}
         op, params = found
         params = {k: unquote(v) for k, v in params.items()}
-        if self.validate and op["body"] is not None:
-            errors = _spec.validate(op["body"], record.body)
+        if self.validate:
+            errors = _spec.validate_query(op, record.query)
+            if op["body"] is not None:
+                errors += _spec.validate(op["body"], record.body)
             if errors:
                 return 400, {"error": "; ".join(errors[:5])}
         if op["response"] == "binary":
             return op["status"], _Raw(b"id,name\ncomp_1,Acme\n", "text/csv")
-        handler = _HANDLERS.get(op["operationId"])
+        handler = _HANDLERS.get(op["operationId"]) if self.stateful else None
         with self._lock:
             data = handler(self, record, params) if handler else _spec_example(op)
         if isinstance(data, _Error):
@@ -686,6 +705,10 @@ class _Handler(BaseHTTPRequestHandler):
             data, content_type = payload.content, payload.content_type
         else:
             data = b"" if status == 204 else json.dumps(payload).encode()
+        if record is not None:
+            # Set before the answer leaves, so a client that has it sees the record complete.
+            record.status = status
+            record.response = data if isinstance(payload, _Raw) else payload
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -693,8 +716,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
-        if record is not None:
-            record.status = status
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
