@@ -44,8 +44,8 @@ def prepare(name: str, refresh: bool) -> Path:
         print(f"preparing {env.relative_to(ROOT)} ...", flush=True)
         venv.create(env, with_pip=True, clear=True)
         target = [str(ROOT)] if name == "ours" else [OFFICIAL]
-        pip = [str(python_of(env)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*pip, *target], check=True)
+        pip = [str(python_of(env)), "-m", "pip", "install", "--quiet"]
+        subprocess.run([*pip, "--disable-pip-version-check", *target], check=True)
         stamp.touch()
     return python_of(env)
 
@@ -58,8 +58,10 @@ def _stale(stamp: Path) -> bool:
 def import_ms(python: Path, module: str, runs: int) -> tuple[float, float]:
     """(minimum, median) milliseconds to import ``module`` in a fresh interpreter."""
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    # Run from bench/, where no ``schematic`` folder shadows the installed package.
+    command = [str(python), "-c", code]
     times = [
-        float(subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True).stdout)
+        float(subprocess.run(command, capture_output=True, text=True, check=True, cwd=HERE).stdout)
         for _ in range(runs)
     ]
     return min(times) * 1000, statistics.median(times) * 1000
@@ -97,16 +99,24 @@ def main() -> None:
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
     ours, official = rows["ours"], rows["official"]
+
+    def ratio(row: dict[str, Any]) -> str:
+        return f"{row['import_client'][0] / row['import_requests'][0]:.2f}x"
+
+    def num(key: str, spec: str) -> tuple[str, str]:
+        return format(ours[key], spec), format(official[key], spec)
+
     lines = [
-        ("import schematic.client, ms (min / median)", _pair(ours["import_client"]), _pair(official["import_client"])),
-        ("  import requests in the same env, ms", _pair(ours["import_requests"]), _pair(official["import_requests"])),
-        ("  ratio to import requests (min)", f"{ours['import_client'][0] / ours['import_requests'][0]:.2f}x",
-         f"{official['import_client'][0] / official['import_requests'][0]:.2f}x"),
-        ("cached check_flag, ns per call", f"{ours['cached_check_ns']:,.0f}", f"{official['cached_check_ns']:,.0f}"),
-        ("track, µs per call (mean)", f"{ours['track_us_mean']:.2f}", f"{official['track_us_mean']:.2f}"),
-        ("track, µs per call (p99)", f"{ours['track_us_p99']:.2f}", f"{official['track_us_p99']:.2f}"),
-        ("events delivered per second", f"{ours['events_per_second']:,.0f}", f"{official['events_per_second']:,.0f}"),
-        ("events delivered of 20,000", f"{ours['delivered']:,}", f"{official['delivered']:,}"),
+        ("import schematic.client, ms (min / median)", _pair(ours["import_client"]),
+         _pair(official["import_client"])),
+        ("  import requests, same env, ms", _pair(ours["import_requests"]),
+         _pair(official["import_requests"])),
+        ("  ratio to import requests (min)", ratio(ours), ratio(official)),
+        ("cached check_flag, ns per call", *num("cached_check_ns", ",.0f")),
+        ("track, µs per call (mean)", *num("track_us_mean", ".2f")),
+        ("track, µs per call (p99)", *num("track_us_p99", ".2f")),
+        ("events delivered per second", *num("events_per_second", ",.0f")),
+        ("events delivered of 20,000", *num("delivered", ",")),
     ]  # fmt: skip
     width = max(len(label) for label, _, _ in lines)
     print(f"\n{'':{width}}  {'this SDK':>16}  {OFFICIAL:>18}")

@@ -103,9 +103,8 @@ def validate(schema: dict[str, Any], value: Any, where: str = "body") -> list[st
 
 
 def _validate_object(schema: dict[str, Any], value: dict[str, Any], where: str) -> list[str]:
-    errors = [
-        f"{where}.{name}: required" for name in schema.get("required", []) if name not in value
-    ]
+    required = schema.get("required", [])
+    errors = [f"{where}.{name}: required" for name in required if name not in value]
     props = schema.get("properties") or {}
     extra = schema.get("additionalProperties")
     for name, item in value.items():
