@@ -102,9 +102,6 @@ class Transport:
         self.logger = logger or logging.getLogger("schematic")
         self.headers = {
             "User-Agent": f"schematichq/{__version__} python/{platform.python_version()}",
-            "X-Fern-Language": "Python",
-            "X-Fern-SDK-Name": "schematichq",
-            "X-Fern-SDK-Version": __version__,
             "Accept": "application/json",
         }
 

@@ -613,7 +613,7 @@ class Schematic:
 
     # -- lifecycle --------------------------------------------------------------------------
     def initialize(self) -> None:
-        """Nothing to do for this client; kept for compatibility with the official SDK."""
+        """Nothing to start for this client; kept so that code calling it keeps working."""
 
     def shutdown(self, timeout: float | None = None) -> bool:
         """Send queued events (within ``timeout``, default ``shutdown_timeout``) and stop.

@@ -1,4 +1,4 @@
-"""Names the official SDK exposes under ``schematic.core``, for drop-in compatibility."""
+"""``schematic.core``: the error classes and request options under their long-standing path."""
 
 from __future__ import annotations
 

@@ -17,8 +17,8 @@
         ├── ParsingError                a 2xx response whose body is not what the API promises
         └── OfflineError                the client was configured with ``offline=True``
 
-``ApiError`` is the class the official SDK documents (``schematic.core.ApiError``), so code
-that catches it keeps catching every failure of an API call. Statuses without a class of
+``ApiError`` (also importable as ``schematic.core.ApiError``) is the one class to catch for
+every failure of an API call. Statuses without a class of
 their own (418, 451, ...) raise a plain ``ApiError``.
 """
 

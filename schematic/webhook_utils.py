@@ -1,4 +1,4 @@
-"""Webhook verification under the import path of the official SDK.
+"""Webhook verification, also importable as ``schematic.webhook_utils``.
 
 Everything lives in :mod:`schematic.webhooks`; this module only makes
 ``from schematic.webhook_utils import verify_webhook_signature`` keep working.

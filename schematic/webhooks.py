@@ -6,8 +6,8 @@ Schematic signs every delivery with the webhook's own secret. It sends two heade
     X-Schematic-Webhook-Signature: lowercase hex of HMAC-SHA256(secret, body + b"+" + timestamp)
 
 The body in that message is the raw request body, byte for byte: a body that was parsed and
-serialised again will not match. The official SDKs use the timestamp only as part of the
-signed message; ``tolerance`` adds an opt-in check that it is recent, against replays.
+serialised again will not match. By default the timestamp only feeds the signed message;
+``tolerance`` adds an opt-in check that it is recent, against replays.
 
 ``verify_webhook_signature`` reads the headers and the raw body from a Flask/Werkzeug, Django
 or Starlette/FastAPI request without importing any of them. Starlette reads bodies
@@ -99,7 +99,7 @@ def verify_signature(
         timestamp: the ``X-Schematic-Webhook-Timestamp`` header (Unix seconds).
         secret: the webhook's secret.
         tolerance: if set, also reject timestamps more than this many seconds away from
-            ``now``, in either direction. ``None`` (the default) matches the official SDKs.
+            ``now``, in either direction. ``None`` (the default) checks no age.
         now: the current Unix time; defaults to ``time.time()``. Tests pass a fixed value.
 
     Raises:

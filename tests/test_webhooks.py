@@ -107,7 +107,7 @@ def test_the_plus_separator_is_part_of_the_message() -> None:
 
 
 def test_uppercase_hex_is_accepted() -> None:
-    # The decoded bytes are compared, as in the official SDKs.
+    # The decoded bytes are compared, so the case of the hex digits does not matter.
     verify_signature(BODY, hmac_hex(BODY).upper(), TIMESTAMP, SECRET)
 
 
@@ -115,7 +115,7 @@ def test_the_error_belongs_to_the_package_tree() -> None:
     assert issubclass(WebhookSignatureError, SchematicError)
 
 
-def test_official_import_path_reexports_the_same_objects() -> None:
+def test_webhook_utils_path_reexports_the_same_objects() -> None:
     assert schematic.webhook_utils.__all__ == schematic.webhooks.__all__
     for name in schematic.webhook_utils.__all__:
         assert getattr(schematic.webhook_utils, name) is getattr(schematic.webhooks, name)
@@ -194,7 +194,7 @@ def test_timestamps_outside_tolerance_fail(offset: int, message: str) -> None:
         verify_at(str(int(NOW) + offset), tolerance=300)
 
 
-def test_no_tolerance_by_default_like_the_official_sdks() -> None:
+def test_no_tolerance_by_default() -> None:
     verify_at("1", tolerance=None)
     verify_at("not a number", tolerance=None)
 

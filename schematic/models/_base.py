@@ -195,7 +195,7 @@ def parse_datetime(value: Any) -> datetime:
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     if "." in text:
-        # Go servers send nanoseconds; Python parses at most microseconds.
+        # The API may send nanoseconds; Python parses at most microseconds.
         head, _, rest = text.partition(".")
         digits = len(rest) - len(rest.lstrip("0123456789"))
         text = f"{head}.{rest[:digits][:6].ljust(6, '0')}{rest[digits:]}"

@@ -109,7 +109,7 @@ def _validate_object(schema: dict[str, Any], value: dict[str, Any], where: str) 
     extra = schema.get("additionalProperties")
     for name, item in value.items():
         if item is None and name not in required:
-            continue  # like the API's Go server, null for an optional field means "not set"
+            continue  # as for the API, null in an optional field means "not set"
         if name in props:
             errors += validate(props[name], item, f"{where}.{name}")
         elif isinstance(extra, dict) and extra:
