@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,7 @@ REASON_OFFLINE = "Offline mode - using default value"
 REASON_FLAG_NOT_FOUND = "Flag not found - using default value"
 REASON_ERROR = "Error occurred - using default value"
 REASON_INVALID = "Invalid argument - using default value"
-REASON_CIRCUIT_OPEN = "API unavailable, skipped for a cool-down - using default value"
+REASON_CIRCUIT_OPEN = "API unavailable (circuit open) - using default value"
 REASON_STALE = "API unavailable - using the last value received"
 
 
@@ -93,3 +95,50 @@ def fallback(
     if value is None:
         value = defaults.get(flag_key, False)
     return CheckFlagResponseData(flag=flag_key, reason=reason, value=bool(value), error=error)
+
+
+class CircuitBreaker:
+    """Stops calling a failing API for a cool-down, then lets one check through as a probe.
+
+    After ``threshold`` failures in a row the breaker opens: ``allow()`` says no until
+    ``cooldown`` seconds have passed, then yes to one caller at a time (once per cool-down)
+    until a check succeeds and closes it again.
+    """
+
+    def __init__(
+        self, threshold: int, cooldown: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.threshold = threshold
+        self.cooldown = cooldown
+        self.clock = clock
+        self.failures = 0
+        self._retry_at = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def is_open(self) -> bool:
+        return self.failures >= self.threshold
+
+    def allow(self) -> bool:
+        if self.failures < self.threshold:
+            return True
+        with self._lock:
+            now = self.clock()
+            if now < self._retry_at:
+                return False
+            self._retry_at = now + self.cooldown  # this caller probes; the rest wait again
+            return True
+
+    def record(self, ok: bool) -> bool:
+        """Count one outcome; True when this failure is the one that opened the breaker."""
+        if ok:
+            if self.failures:
+                with self._lock:
+                    self.failures = 0
+            return False
+        with self._lock:
+            self.failures += 1
+            if self.failures == self.threshold:
+                self._retry_at = self.clock() + self.cooldown
+                return True
+        return False

@@ -8,15 +8,18 @@ Delivery of a batch:
 
 * connection failures, timeouts, 408, 429 and 5xx are retried on this thread with
   exponential backoff (``backoff.expo`` with full jitter, ``Retry-After`` as a floor);
-  a batch that still fails is held back and tried again on later rounds, up to
-  ``max_batch_attempts`` in all. Every event carries an idempotency key, so a batch that
-  reached the server before the failure is not counted twice;
+  a batch that still fails is held back and tried again on later rounds, for up to
+  ``retry_window`` seconds after its first failure (then it is spooled, if there is a
+  spool, or dropped). Every event carries an idempotency key, so a batch that reached the
+  server before the failure is not counted twice;
 * ``400 batch too large`` splits the batch in two;
 * 401 and 403 mean the key is wrong: one error is logged and events are no longer sent;
 * any other 4xx rejects that batch for good.
 
 Waits use ``Event.wait`` so that ``close`` interrupts them. The worker is fork-aware: a
-child process starts with an empty queue and a thread of its own.
+child process starts with an empty queue and a thread of its own. With a ``Spool``, what
+is still unsent at close is written to disk, and files left by earlier processes are sent
+by this one's thread.
 """
 
 from __future__ import annotations
@@ -31,9 +34,13 @@ import weakref
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import ApiConnectionError, ApiError, parse_retry_after
+
+if TYPE_CHECKING:
+    from ._spool import Spool
 
 DEFAULT_PERIOD = 5.0
 DEFAULT_BATCH_SIZE = 100
@@ -41,7 +48,7 @@ DEFAULT_MAX_QUEUE = 10_000
 DEFAULT_RETRY_DELAY = 1.0
 DEFAULT_MAX_RETRY_DELAY = 30.0
 DEFAULT_RETRIES_PER_ROUND = 3
-DEFAULT_MAX_BATCH_ATTEMPTS = 12
+DEFAULT_RETRY_WINDOW = 600.0
 DEFAULT_SHUTDOWN_TIMEOUT = 2.0
 MAX_RETRY_AFTER = 60.0
 
@@ -60,13 +67,16 @@ class WorkerStats:
     sent: int = 0
     retried: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
+    spooled: int = 0  # written to disk at close, for a later process
+    unspooled: int = 0  # read back from files left by earlier processes
     last_error: str | None = None
 
 
 @dataclass
 class _Batch:
     events: list[str]
-    attempts: int = 0
+    first_failure: float | None = None  # time.monotonic() of the first failed attempt
+    source: Path | None = None  # the spool file these events came from, if any
 
 
 class EventWorker:
@@ -82,10 +92,10 @@ class EventWorker:
         retry_delay: float = DEFAULT_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
         retries_per_round: int = DEFAULT_RETRIES_PER_ROUND,
-        max_batch_attempts: int = DEFAULT_MAX_BATCH_ATTEMPTS,
+        retry_window: float = DEFAULT_RETRY_WINDOW,
         shutdown_timeout: float = DEFAULT_SHUTDOWN_TIMEOUT,
         on_error: OnError | None = None,
-        on_exit: Callable[[list[str]], None] | None = None,
+        spool: Spool | None = None,
         logger: logging.Logger | None = None,
     ) -> None:
         self._send = send
@@ -95,10 +105,10 @@ class EventWorker:
         self.retry_delay = retry_delay
         self.max_retry_delay = max_retry_delay
         self.retries_per_round = retries_per_round
-        self.max_batch_attempts = max_batch_attempts
+        self.retry_window = retry_window
         self.shutdown_timeout = shutdown_timeout
         self._on_error = on_error
-        self._on_exit = on_exit
+        self._spool = spool
         self._log = logger or logging.getLogger("schematic")
         self._reset()
         _workers.add(self)
@@ -118,7 +128,8 @@ class EventWorker:
         self._close_deadline: float | None = None
         self._unauthorized = False
         self._full = False
-        self._finished = 0  # events sent or given up on; compared with stats.enqueued
+        self._finished = 0  # submitted events sent or given up on; compared with stats.enqueued
+        self._sources: dict[Path, int] = {}  # claimed spool files -> events not yet resolved
         self._in_callback = threading.local()
         self.stats = WorkerStats()
 
@@ -199,13 +210,23 @@ class EventWorker:
             self._run_round(deadline)
         # A batch still in flight on a stuck thread counts as undelivered: the process may
         # end before it completes. Its idempotency keys make a later resend harmless.
-        inflight = self._inflight.events if self._thread_alive() and self._inflight else []
+        inflight = [self._inflight] if self._thread_alive() and self._inflight else []
         leftover = [*inflight, *self._take_all()]
-        if leftover and self._on_exit is not None:
-            self._on_exit(leftover)
-        elif leftover:
-            self._give_up(leftover, "shutdown", ApiError("client closed before delivery"))
-        return not leftover
+        events = [e for batch in leftover for e in batch.events]
+        if events and self._spool is not None and self._spool.save(events):
+            with self._lock:
+                self.stats.spooled += len(events)
+            for batch in leftover:
+                self._resolve(batch, sent=False)
+        elif events:
+            for batch in leftover:
+                self._give_up(batch, "shutdown", ApiError("client closed before delivery"))
+        return not events
+
+    def start_if_spooled(self) -> None:
+        """Start the thread now if earlier processes left events to send."""
+        if self._spool is not None and self._thread is None and self._spool.pending():
+            self._start()
 
     def depth(self) -> int:
         return len(self._queue) + self._held_events()
@@ -223,15 +244,36 @@ class EventWorker:
         return thread is not None and thread.is_alive() and thread is not threading.current_thread()
 
     def _run(self) -> None:
+        self._load_spool()
         while not self._stop.is_set():
             self._wake.wait(self.period)
             self._wake.clear()
             self._run_round(self._close_deadline)
         self._run_round(self._close_deadline)
 
+    def _load_spool(self) -> None:
+        """Queue the events earlier processes spooled, while there is room for them."""
+        while self._spool is not None and not self._closed and self.depth() < self.max_queue // 2:
+            claimed = self._spool.claim()
+            if claimed is None:
+                return
+            path, events = claimed
+            if not events:
+                self._spool.release(path)
+                continue
+            self._sources[path] = len(events)
+            for start in range(0, len(events), self.batch_size):
+                self._held.append(_Batch(events[start : start + self.batch_size], source=path))
+            with self._lock:
+                self.stats.unspooled += len(events)
+            self._log.info("sending %d events spooled by an earlier process", len(events))
+
     def _run_round(self, deadline: float | None) -> None:
         """Send held batches, then everything queued; stop early past the deadline."""
         for batch in self._batches():
+            if self._unauthorized:
+                self._give_up(batch, "unauthorized", ApiError("the API key was refused"))
+                continue
             if deadline is not None and time.monotonic() >= deadline:
                 self._held.appendleft(batch)
                 break
@@ -240,7 +282,7 @@ class EventWorker:
                 self._deliver(batch, deadline)
             except Exception as exc:  # a bug must not kill the thread or lose the batch
                 self._log.exception("unexpected error while sending events")
-                self._give_up(batch.events, "error", exc)
+                self._give_up(batch, "error", exc)
             finally:
                 self._inflight = None
 
@@ -255,9 +297,9 @@ class EventWorker:
             yield _Batch(events)
 
     def _deliver(self, batch: _Batch, deadline: float | None) -> None:
+        """Send one batch, retrying within this round; hold it back if it still fails."""
         waits = _backoff_waits(self.retry_delay, self.max_retry_delay)
         for round_try in range(self.retries_per_round + 1):
-            batch.attempts += 1
             timeout = None if deadline is None else deadline - time.monotonic()
             if timeout is not None and timeout <= 0:
                 break
@@ -267,33 +309,44 @@ class EventWorker:
                 verdict = self._classify(exc)
                 if verdict == "split" and len(batch.events) > 1:
                     half = len(batch.events) // 2
-                    self._held.appendleft(_Batch(batch.events[half:]))
-                    self._held.appendleft(_Batch(batch.events[:half]))
+                    self._held.appendleft(_Batch(batch.events[half:], source=batch.source))
+                    self._held.appendleft(_Batch(batch.events[:half], source=batch.source))
                     return
                 if verdict != "retry":
-                    self._give_up(batch.events, verdict, exc)
+                    self._give_up(batch, verdict, exc)
                     return
                 self.stats.last_error = str(exc)
-                if batch.attempts >= self.max_batch_attempts:
-                    self._give_up(batch.events, "retries_exhausted", exc)
+                now = time.monotonic()
+                batch.first_failure = batch.first_failure or now
+                if now - batch.first_failure >= self.retry_window:
+                    self._expire(batch, exc)
                     return
-                if round_try == self.retries_per_round:
-                    break
+                if round_try == self.retries_per_round or self._stop.is_set():
+                    break  # when closing, one attempt per round: close() owns the deadline
                 wait = next(waits)
                 hint = parse_retry_after(exc.headers or {})
                 if hint is not None:
                     wait = max(wait, min(hint, MAX_RETRY_AFTER))
-                if deadline is not None and time.monotonic() + wait >= deadline:
+                if deadline is not None and now + wait >= deadline:
                     break
                 with self._lock:
                     self.stats.retried += 1
                 self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
-                if self._stop.wait(wait) and deadline is None:
-                    deadline = self._close_deadline  # closing: retry within close()'s deadline
+                if self._stop.wait(wait):
+                    break
             else:
-                self._finish(len(batch.events))
+                self._resolve(batch, sent=True)
                 return
         self._held.append(batch)
+
+    def _expire(self, batch: _Batch, exc: ApiError) -> None:
+        """A batch failed for the whole retry window: spool it if possible, else drop it."""
+        if self._spool is not None and self._spool.save(batch.events):
+            with self._lock:
+                self.stats.spooled += len(batch.events)
+            self._resolve(batch, sent=False)
+        else:
+            self._give_up(batch, "retries_exhausted", exc)
 
     def _classify(self, exc: ApiError) -> str:
         status = exc.status_code
@@ -314,22 +367,34 @@ class EventWorker:
             return "unauthorized"
         return "rejected"
 
-    def _finish(self, count: int) -> None:
+    def _resolve(self, batch: _Batch, *, sent: bool) -> None:
+        """Account for a batch that is done with: sent, given up on, or spooled."""
+        count = len(batch.events)
+        release = None
         with self._done:
-            self.stats.sent += count
-            self._finished += count
-            self._full = False
+            if sent:
+                self.stats.sent += count
+                self._full = False
+            if batch.source is None:
+                self._finished += count
+            else:
+                left = self._sources.get(batch.source, 0) - count
+                self._sources[batch.source] = left
+                if left <= 0:
+                    del self._sources[batch.source]
+                    release = batch.source
             self._done.notify_all()
+        if release is not None and self._spool is not None:
+            self._spool.release(release)
 
-    def _give_up(self, events: list[str], reason: str, exc: BaseException) -> None:
+    def _give_up(self, batch: _Batch, reason: str, exc: BaseException) -> None:
         if reason not in ("unauthorized", "shutdown"):
-            self._log.error("dropped %d events (%s): %s", len(events), reason, exc)
-        self._notify(exc, events)  # before counting, so flush() returns after the callback ran
-        with self._done:
-            self.stats.dropped[reason] += len(events)
+            self._log.error("dropped %d events (%s): %s", len(batch.events), reason, exc)
+        self._notify(exc, batch.events)  # before counting, so flush() returns after the callback
+        with self._lock:
+            self.stats.dropped[reason] += len(batch.events)
             self.stats.last_error = str(exc)
-            self._finished += len(events)
-            self._done.notify_all()
+        self._resolve(batch, sent=False)
 
     def _drop_now(self, reason: str) -> None:
         with self._lock:
@@ -349,16 +414,14 @@ class EventWorker:
     def _held_events(self) -> int:
         return sum(len(b.events) for b in self._held) if self._held else 0
 
-    def _take_all(self) -> list[str]:
-        events = [e for batch in self._held for e in batch.events]
+    def _take_all(self) -> list[_Batch]:
+        """Remove every held and queued event, as batches (spooled ones keep their source)."""
+        batches = list(self._held)
         self._held.clear()
+        queued: list[str] = []
         while self._queue:
-            events.append(self._queue.popleft())
-        if events:
-            with self._done:
-                self._finished += len(events)
-                self._done.notify_all()
-        return events
+            queued.append(self._queue.popleft())
+        return [*batches, _Batch(queued)] if queued else batches
 
 
 def _backoff_waits(base: float, cap: float) -> Iterator[float]:
@@ -399,6 +462,8 @@ def stats_snapshot(worker: EventWorker) -> dict[str, Any]:
             "events_sent": s.sent,
             "events_retried": s.retried,
             "events_dropped": dict(s.dropped),
+            "events_spooled": s.spooled,
+            "events_unspooled": s.unspooled,
             "queue_depth": worker.depth(),
             "last_error": s.last_error,
         }

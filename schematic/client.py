@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import logging
@@ -25,8 +26,11 @@ import requests
 from . import _flags, _worker
 from ._events import IdentifyOptions, InvalidEventError, TrackOptions, encode_identify, encode_track
 from ._flags import CheckFlagOptions
+from ._spool import Spool
 from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session, quote_segment
 from .cache import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, CacheProvider, LocalCache
+from .errors import ApiConnectionError, ApiError
+from .models._base import Model
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -76,6 +80,9 @@ DEFAULT_FLAG_CHECK_TIMEOUT = 3.0
 DEFAULT_CAPTURE_TIMEOUT = 10.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_DELAY = 0.5
+DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 5
+DEFAULT_CIRCUIT_BREAKER_COOLDOWN = 30.0
+STALE_VALUES_KEPT = 10_000
 
 _log = logging.getLogger("schematic")
 R = TypeVar("R")
@@ -106,12 +113,21 @@ class SchematicConfig:
         retry_delay: seconds before the first retry, doubling after each (default 0.5).
         event_queue_size: events held while waiting to be sent (default 10,000).
         event_retry_delay: seconds before an event batch is first retried (default 1).
+        event_retry_window: seconds a failing batch keeps being retried before it is spooled
+            (with ``event_spool_dir``) or dropped (default 600).
         capture_timeout: seconds per event delivery attempt (default 10).
         shutdown_timeout: seconds ``shutdown()`` and the exit hook spend sending what is
             queued (default 2).
         on_error: called as ``on_error(exception, events)`` when events are given up on.
         strict: raise ``InvalidEventError``/``TypeError`` from ``track``, ``identify`` and
             flag checks on bad arguments, instead of logging them.
+        event_spool_dir: a directory where events still unsent at exit are saved; the next
+            process started with the same directory and key sends them.
+        circuit_breaker_threshold: failed flag checks in a row after which checks stop
+            calling the API for a cool-down (default 5).
+        circuit_breaker_cooldown: seconds between probes of a failing API (default 30).
+        stale_if_error: when the API cannot answer a check, answer with the last value it
+            gave for the same flag, company and user, if any (default True).
     """
 
     base_url: str | None = None
@@ -131,22 +147,34 @@ class SchematicConfig:
     retry_delay: float = DEFAULT_RETRY_DELAY
     event_queue_size: int = _worker.DEFAULT_MAX_QUEUE
     event_retry_delay: float = _worker.DEFAULT_RETRY_DELAY
+    event_retry_window: float = _worker.DEFAULT_RETRY_WINDOW
     capture_timeout: float = DEFAULT_CAPTURE_TIMEOUT
     shutdown_timeout: float = _worker.DEFAULT_SHUTDOWN_TIMEOUT
     on_error: Callable[[BaseException, list[str]], None] | None = None
     strict: bool = False
+    event_spool_dir: str | os.PathLike[str] | None = None
+    circuit_breaker_threshold: int = DEFAULT_CIRCUIT_BREAKER_THRESHOLD
+    circuit_breaker_cooldown: float = DEFAULT_CIRCUIT_BREAKER_COOLDOWN
+    stale_if_error: bool = True
 
     def __post_init__(self) -> None:
         for name in ("timeout", "event_buffer_period"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
-        for name in ("flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay"):
+        seconds = ("flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay")
+        for name in (*seconds, "circuit_breaker_cooldown", "event_retry_window"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
         if not isinstance(self.shutdown_timeout, (int, float)) or self.shutdown_timeout < 0:
             raise ValueError(f"shutdown_timeout must be >= 0, got {self.shutdown_timeout!r}")
+        if (
+            not isinstance(self.circuit_breaker_threshold, int)
+            or self.circuit_breaker_threshold < 1
+        ):
+            value = self.circuit_breaker_threshold
+            raise ValueError(f"circuit_breaker_threshold must be an int >= 1, got {value!r}")
         if not isinstance(self.max_retries, int) or self.max_retries < 0:
             raise ValueError(f"max_retries must be an int >= 0, got {self.max_retries!r}")
         if not isinstance(self.event_queue_size, int) or self.event_queue_size < 1:
@@ -266,7 +294,17 @@ class Schematic:
             if config.cache_providers is None
             else list(config.cache_providers)
         )
-        self._stats = {"cache_hits": 0, "cache_misses": 0, "flag_fallbacks": 0, "invalid_calls": 0}
+        self._stats = dict.fromkeys(
+            ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers", "invalid_calls"),
+            0,
+        )
+        self._breaker = _flags.CircuitBreaker(
+            config.circuit_breaker_threshold, config.circuit_breaker_cooldown
+        )
+        # The last answer for each check, kept a day, for when the API cannot answer.
+        self._last_known: LocalCache[CheckFlagResponseData] | None = (
+            LocalCache(STALE_VALUES_KEPT, 24 * 3600 * 1000) if config.stale_if_error else None
+        )
         self._transport = Transport(
             api_key or "",
             base_url=config.base_url or os.environ.get("SCHEMATIC_BASE_URL") or DEFAULT_BASE_URL,
@@ -285,15 +323,22 @@ class Schematic:
         self._capture_url = capture.rstrip("/") + "/batch"
         self._capture_timeout = config.capture_timeout
         self._event_prefix = '{"api_key":' + json.dumps(api_key or "") + ","
+        spool = None
+        if config.event_spool_dir is not None and not config.offline:
+            spool = Spool(config.event_spool_dir, api_key or "", self._log)
         self._worker = _worker.EventWorker(
             self._send_events,
             period=config.event_buffer_period or _worker.DEFAULT_PERIOD,
             max_queue=config.event_queue_size,
             retry_delay=config.event_retry_delay,
+            retry_window=config.event_retry_window,
             shutdown_timeout=config.shutdown_timeout,
             on_error=config.on_error,
+            spool=spool,
             logger=self._log,
         )
+        if spool is not None:
+            self._worker.start_if_spooled()
         _clients.add(self)
 
     def __repr__(self) -> str:
@@ -362,27 +407,74 @@ class Schematic:
         options: CheckFlagOptions | None,
     ) -> CheckFlagResponseData:
         from .models.features import CheckFlagResponseData
+
+        if not self._breaker.allow():
+            return self._unavailable(flag_key, key, options, None)
+        path = f"/flags/{quote_segment(flag_key)}/check"
+        try:
+            result: CheckFlagResponseData | None = self._ask_api(
+                path, CheckFlagResponseData, company, user, options
+            )
+        except Exception as exc:
+            self._log.warning("flag check %r failed: %s", flag_key, exc)
+            return self._unavailable(flag_key, key, options, exc)
+        if result is None:
+            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
+        self._store(key, result)
+        return result
+
+    def _ask_api(
+        self,
+        path: str,
+        model: type[Model],
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> Any:
+        """POST a check within its deadline and parse the answer; tell the breaker how it went."""
         from .resources._base import parse_envelope
 
         timeout = options.timeout if options is not None and options.timeout else self._flag_timeout
         try:
             response = self._transport.request(
                 "POST",
-                f"/flags/{quote_segment(flag_key)}/check",
+                path,
                 body=json.dumps(_flags.check_body(company, user)).encode(),
                 timeout=timeout,
                 deadline=time.monotonic() + timeout,
             )
-            result: CheckFlagResponseData | None = parse_envelope(
-                response, CheckFlagResponseData
-            ).data
+            data = parse_envelope(response, model).data
         except Exception as exc:
-            self._log.warning("flag check %r failed, using the default: %s", flag_key, exc)
-            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {exc}", options, str(exc))
-        if result is None:
-            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
-        self._store(key, result)
-        return result
+            if self._breaker.record(ok=not _is_outage(exc)):
+                self._log.error(
+                    "the Schematic API failed %d times in a row: flag checks answer without it "
+                    "for %.0fs at a time until it recovers",
+                    self._breaker.threshold,
+                    self._breaker.cooldown,
+                )
+            raise
+        self._breaker.record(ok=True)
+        return data
+
+    def _unavailable(
+        self,
+        flag_key: str,
+        key: str,
+        options: CheckFlagOptions | None,
+        error: BaseException | None,
+    ) -> CheckFlagResponseData:
+        """The answer when the API could not give one: the last value seen, else the default.
+
+        ``error`` is None when the circuit breaker kept the check from being sent.
+        """
+        stale = self._last_known.get(key) if self._last_known is not None and key else None
+        why = str(error) if error is not None else "circuit open"
+        if stale is not None:
+            self._stats["flag_stale_answers"] += 1
+            return dataclasses.replace(stale, reason=f"{_flags.REASON_STALE}: {why}")
+        if error is None:
+            return self._fallback(flag_key, _flags.REASON_CIRCUIT_OPEN, options)
+        return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {why}", options, why)
 
     def check_flags(
         self,
@@ -428,32 +520,27 @@ class Schematic:
         options: CheckFlagOptions | None,
     ) -> list[CheckFlagResponseData]:
         from .models.features import CheckFlagsResponseData
-        from .resources._base import parse_envelope
 
-        timeout = options.timeout if options is not None and options.timeout else self._flag_timeout
-        try:
-            response = self._transport.request(
-                "POST",
-                "/flags/check",
-                body=json.dumps(_flags.check_body(company, user)).encode(),
-                timeout=timeout,
-                deadline=time.monotonic() + timeout,
-            )
-            data = parse_envelope(response, CheckFlagsResponseData).data
-            flags = list(data.flags) if data is not None else []
-        except Exception as exc:
-            self._log.warning("flag checks failed, using defaults: %s", exc)
-            reason = f"{_flags.REASON_ERROR}: {exc}"
-            return [self._fallback(k, reason, options, str(exc)) for k in wanted or []]
-        for result in flags:
-            self._store(_flags.cache_key(result.flag, company, user), result)
-        if wanted is None:
-            return flags
-        by_key = {result.flag: result for result in flags}
-        return [
-            by_key.get(k) or self._fallback(k, _flags.REASON_FLAG_NOT_FOUND, options)
-            for k in wanted
-        ]
+        keys = {k: _flags.cache_key(k, company, user) for k in wanted or []}
+        error: BaseException | None = None
+        if self._breaker.allow():
+            try:
+                data = self._ask_api("/flags/check", CheckFlagsResponseData, company, user, options)
+                flags: list[CheckFlagResponseData] = list(data.flags) if data is not None else []
+            except Exception as exc:
+                self._log.warning("flag checks failed: %s", exc)
+                error = exc
+            else:
+                for result in flags:
+                    self._store(_flags.cache_key(result.flag, company, user), result)
+                if wanted is None:
+                    return flags
+                by_key = {result.flag: result for result in flags}
+                return [
+                    by_key.get(k) or self._fallback(k, _flags.REASON_FLAG_NOT_FOUND, options)
+                    for k in wanted
+                ]
+        return [self._unavailable(k, keys[k], options, error) for k in wanted or []]
 
     def set_flag_default(self, flag_key: str, value: bool) -> None:
         """Set the value ``flag_key`` falls back to when it cannot be checked."""
@@ -482,6 +569,8 @@ class Schematic:
         return None
 
     def _store(self, key: str, result: CheckFlagResponseData) -> None:
+        if self._last_known is not None:
+            self._last_known.set(key, result)
         for cache in self._caches:
             try:
                 cache.set(key, result)
@@ -639,10 +728,22 @@ class Schematic:
 
     def stats(self) -> dict[str, Any]:
         """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
-        return {**_worker.stats_snapshot(self._worker), **self._stats}
+        return {
+            **_worker.stats_snapshot(self._worker),
+            **self._stats,
+            "circuit_open": self._breaker.is_open,
+        }
 
 
 _clients: weakref.WeakSet[Schematic] = weakref.WeakSet()
+
+
+def _is_outage(exc: BaseException) -> bool:
+    """Whether a failure says the API is unwell (as opposed to a bad request)."""
+    if isinstance(exc, ApiConnectionError):
+        return True
+    status = exc.status_code if isinstance(exc, ApiError) else None
+    return status is not None and (status in (408, 429) or status >= 500)
 
 
 def _session_from(source: Any) -> requests.Session | None:
