@@ -140,6 +140,8 @@ INSTANT = "2024-01-16T17:44:18Z"  # the instant every accepted spelling below na
     ("js-date-only-is-none", "Tue Jan 16 2024", "is_empty", "", True),
     ("epoch-seconds-is-none", "1705427058", "is_empty", "", True),
     ("impossible-day-is-none", "2024-02-30T00:00:00Z", "is_empty", "", True),
+    ("hour-24-is-none", "2024-01-16T24:00:00Z", "is_empty", "", True),
+    ("minute-60-is-none", "2024-01-16 17:60:00", "is_empty", "", True),
     ("empty-is-none", "", "is_empty", "", True),
     ("missing-trait-is-none", None, "is_empty", "", True),
     ("parsed-is-not-empty", INSTANT, "not_empty", "", True),

@@ -177,8 +177,7 @@ def _match_trait(condition: Json, op: str, scope: Scope) -> bool:
         right = condition["trait_value"]
     else:
         right = trait_value(entity, comparison["id"]) or ""
-    usage = scope.usage if comparable_type == "int" else 0
-    return compare_trait(comparable_type, left, right, op, usage)
+    return compare_trait(comparable_type, left, right, op, scope.usage)
 
 
 _CHECKS: dict[str, Callable[[Json, str, Scope], bool]] = {
