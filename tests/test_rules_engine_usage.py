@@ -5,6 +5,7 @@ Times are fixed: each case passes ``now`` explicitly and spells the expected ins
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -255,6 +256,17 @@ def test_calendar_resets(
     period: str | None, month_reset: str | None, now: datetime, expected: datetime | None
 ) -> None:
     assert reset_at(period, month_reset, now) == expected
+
+
+def test_naive_now_is_read_as_utc_not_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In New York, 23:30 local is already the next day in UTC; a naive clock must not care.
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert reset_at("current_day", None, datetime(2026, 3, 5, 23, 30)) == utc(2026, 3, 6)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def sub(start: str, end: str = "2027-06-01T00:00:00Z") -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from ._values import instant_to_datetime, parse_rfc3339
+from ._values import parse_rfc3339
 
 
 def next_reset(
@@ -44,16 +44,14 @@ def next_reset(
 
 
 def _billing_reset(subscription: Mapping[str, Any] | None, now: datetime) -> datetime | None:
-    next_month = _first_of_next_month(now)
     if subscription is None:
-        return next_month
-    start_ns = parse_rfc3339(subscription["period_start"])
-    end_ns = parse_rfc3339(subscription["period_end"])
-    if start_ns is None or end_ns is None:
+        return _first_of_next_month(now)
+    start = parse_rfc3339(subscription["period_start"])
+    end = parse_rfc3339(subscription["period_end"])
+    if start is None or end is None:
         return None
-    start, end = instant_to_datetime(start_ns), instant_to_datetime(end_ns)
     if start > now:
-        return min(start, next_month)
+        return min(start, _first_of_next_month(now))
     if start.day > calendar.monthrange(now.year, now.month)[1]:
         # The production engine gives up here rather than rolling into the next month.
         return None

@@ -238,8 +238,9 @@ def _list(obj: Mapping[str, Any], key: str, where: str) -> list[Any]:
 
 
 def _string_list(obj: Mapping[str, Any], key: str, where: str) -> None:
-    if not all(type(item) is str for item in _list(obj, key, where)):
-        raise EngineInputError(f"{where} {key} must hold strings only")
+    for item in _list(obj, key, where):
+        if type(item) is not str:
+            raise EngineInputError(f"{where} {key} must hold strings only")
 
 
 def _number_map(obj: Mapping[str, Any], key: str, where: str) -> None:

@@ -11,15 +11,16 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
-_NS_PER_SECOND = 1_000_000_000
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_UTC = timezone.utc
+
+# An instant to the nanosecond: a UTC datetime and the nanoseconds below its microsecond.
+Instant = tuple[datetime, int]
 
 # `float()` alone would also take surrounding spaces, `_` separators, non-ASCII digits,
 # "nan" and "inf"; the production engine reads all of those as 0.
@@ -114,7 +115,7 @@ def _compare_bools(left: bool, right: bool, op: str) -> bool:
     return op == "not_empty"
 
 
-def _compare_dates(left: int | None, right: int | None, op: str) -> bool:
+def _compare_dates(left: Instant | None, right: Instant | None, op: str) -> bool:
     if op == "is_empty":
         return left is None
     if op == "not_empty":
@@ -134,50 +135,56 @@ def _compare_dates(left: int | None, right: int | None, op: str) -> bool:
     return equal or before
 
 
-def parse_instant(text: str) -> int | None:
-    """Read a date trait as nanoseconds since the epoch, or ``None`` when it is no date.
+def parse_instant(text: str) -> Instant | None:
+    """Read a date trait as an instant, or ``None`` when it is no date.
 
     Accepted: RFC 3339 (``Z`` or an offset, any fraction), ``2024-01-16 12:44:18`` with an
     optional zone name that is ignored, and ``Tue Jan 16 2024 12:44:18 GMT-0500`` or ``... EST``
     (a zone name again ignored). Date-only strings and epoch numbers are no dates.
 
-    Example: ``parse_instant("1970-01-01T00:00:01Z") == 1_000_000_000``.
+    Example: ``parse_instant("2024-01-16 12:44:18")[0].hour == 12``.
     """
-    found = parse_rfc3339(text)
+    found = _parse_rfc3339(text)
     if found is not None:
         return found
     match = _SPACED.fullmatch(text)
     if match is not None:
         year, month, day, hour, minute, second = (int(g) for g in match.groups())
-        return _to_instant(year, month, day, hour, minute, second, 0, 0)
+        return _instant(year, month, day, hour, minute, second, "", 0)
     return _parse_js(text)
 
 
-def parse_rfc3339(text: str) -> int | None:
-    """Read an RFC 3339 timestamp as nanoseconds since the epoch, or ``None``."""
+def parse_rfc3339(text: str) -> datetime | None:
+    """Read an RFC 3339 timestamp as a UTC ``datetime`` (to the microsecond), or ``None``."""
+    found = _parse_rfc3339(text)
+    return None if found is None else found[0]
+
+
+def _parse_rfc3339(text: str) -> Instant | None:
     match = _RFC3339.fullmatch(text)
     if match is None:
         return None
     year, month, day, hour, minute, second, fraction, sign, off_h, off_m = match.groups()
-    nanos = int(fraction[:9].ljust(9, "0")) if fraction else 0
-    offset = _offset(sign, off_h, off_m)
-    if offset is None:
-        return None
-    return _to_instant(
-        int(year), int(month), int(day), int(hour), int(minute), int(second), nanos, offset
+    return _instant(
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute),
+        int(second),
+        fraction or "",
+        _offset(sign, off_h, off_m),
     )
 
 
-def _parse_js(text: str) -> int | None:
+def _parse_js(text: str) -> Instant | None:
     match = _JS.fullmatch(text)
     if match is None:
         return None
     month_name, day, year, hour, minute, second, sign, off_h, off_m = match.groups()
-    month = _MONTHS.get(month_name.lower())
+    month = _MONTHS.get(month_name.lower(), 0)
     offset = _offset(sign, off_h, off_m)
-    if month is None or offset is None:
-        return None
-    return _to_instant(int(year), month, int(day), int(hour), int(minute), int(second), 0, offset)
+    return _instant(int(year), month, int(day), int(hour), int(minute), int(second), "", offset)
 
 
 def _offset(sign: str | None, hours: str | None, minutes: str | None) -> int | None:
@@ -191,19 +198,22 @@ def _offset(sign: str | None, hours: str | None, minutes: str | None) -> int | N
     return -seconds if sign == "-" else seconds
 
 
-def _to_instant(
-    year: int, month: int, day: int, hour: int, minute: int, second: int, nanos: int, offset: int
-) -> int | None:
-    if hour > 23 or minute > 59 or second > 59:
+def _instant(
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    fraction: str,
+    offset: int | None,
+) -> Instant | None:
+    if offset is None:
         return None
+    digits = fraction[:9].ljust(9, "0")
     try:
-        days = date(year, month, day).toordinal() - _EPOCH_ORDINAL
-    except ValueError:
+        # datetime() rejects the 30th of February, hour 24 and second 60 for us.
+        moment = datetime(year, month, day, hour, minute, second, int(digits[:6]), _UTC)
+        return (moment - timedelta(seconds=offset) if offset else moment), int(digits[6:])
+    except (ValueError, OverflowError):
         return None
-    seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset
-    return seconds * _NS_PER_SECOND + nanos
-
-
-def instant_to_datetime(instant: int) -> datetime:
-    """The UTC ``datetime`` of an instant in nanoseconds, truncated to microseconds."""
-    return _EPOCH + timedelta(microseconds=instant // 1000)

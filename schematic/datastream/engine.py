@@ -20,7 +20,7 @@ from ..models.features import (
 from ._conditions import Json, Scope, condition_matches, metric_row, trait_value
 from ._periods import next_reset
 from ._validate import check_company, check_flag, check_options, check_user
-from ._values import instant_to_datetime, parse_integer, parse_rfc3339
+from ._values import parse_integer, parse_rfc3339
 
 REASON_NO_RULES_MATCHED = "No rules matched; default value for flag"
 REASON_FLAG_NOT_FOUND = "Flag not found"
@@ -69,7 +69,8 @@ def evaluate(
             (``{"event_subtype": str, "quantity": int}``, added to that event's usage
             instead), ``credit_cost`` (``{credit_id: float}``, the credits this call would
             spend). A ``PreflightRequestBody`` is accepted too.
-        now: the current time (timezone-aware); it decides when usage periods reset.
+        now: the current time, which decides when usage periods reset; a naive ``datetime``
+            is read as UTC. Defaults to the system clock.
 
     Raises:
         EngineInputError: the input is malformed in a way the production engine rejects as a
@@ -216,13 +217,11 @@ def _usage_fields(rule: Json, company: Json | None, now: datetime | None) -> dic
 def _metric_usage(condition: Json, company: Json, now: datetime | None) -> dict[str, Any]:
     row = metric_row(company, condition)
     period = condition.get("metric_period")
-    if now is None:
-        now = datetime.now(timezone.utc)
     reset_at = next_reset(
         period,
         condition.get("metric_period_month_reset"),
         company.get("subscription"),
-        now.astimezone(timezone.utc),
+        _utc(now),
     )
     allowance = condition.get("metric_value")
     return {
@@ -232,6 +231,13 @@ def _metric_usage(condition: Json, company: Json, now: datetime | None) -> dict[
         "feature_usage_period": period if period is not None else "all_time",
         "feature_usage_reset_at": reset_at,
     }
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(timezone.utc)
+    # astimezone() would read a naive time as local time; the engine's clock is UTC.
+    return now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
 
 
 def _entitlement(company: Json, flag_key: str) -> FeatureEntitlement | None:
@@ -260,8 +266,7 @@ def _entitlement_model(data: Json) -> FeatureEntitlement:
         event_name=data.get("event_name"),
         event_subtype=data.get("event_subtype"),
         metric_period=data.get("metric_period"),
-        # Validation has already proved the timestamp parses.
-        metric_reset_at=instant_to_datetime(parse_rfc3339(reset_at) or 0) if reset_at else None,
+        metric_reset_at=parse_rfc3339(reset_at) if reset_at is not None else None,
         month_reset=data.get("month_reset"),
         soft_limit=data.get("soft_limit"),
         usage=data.get("usage"),
