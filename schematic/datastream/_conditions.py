@@ -33,7 +33,9 @@ class Scope:
         event_usage = options.get("event_usage")
         quantity = event_usage["quantity"] if event_usage is not None else 0
         self.event_quantity: int = quantity if quantity > 0 else 0
-        self.event_subtype: str | None = event_usage.get("event_subtype") if event_usage else None
+        self.event_subtype: str | None = (
+            event_usage.get("event_subtype") if event_usage is not None else None
+        )
         self.credit_costs: dict[str, float] = options.get("credit_cost") or {}
 
     def extra_quantity(self, event_subtype: str | None) -> int:

@@ -148,8 +148,8 @@ def _check_condition(condition: Any) -> None:
     if metric_value is not None:
         _integer(metric_value, "condition metric_value")
     rate = condition.get("consumption_rate")
-    if rate is not None and type(rate) is not float and type(rate) is not int:
-        raise EngineInputError("condition consumption_rate must be a number")
+    if rate is not None:
+        _number(rate, "condition consumption_rate")
     _check_definition(condition.get("trait_definition"))
     _check_definition(condition.get("comparison_trait_definition"))
 
@@ -184,9 +184,8 @@ def _check_entitlement(entitlement: Any) -> None:
         if entitlement.get(key) is not None:
             _integer(entitlement[key], f"entitlement {key}")
     for key in _ENTITLEMENT_NUMBERS:
-        value = entitlement.get(key)
-        if value is not None and type(value) is not float and type(value) is not int:
-            raise EngineInputError(f"entitlement {key} must be a number")
+        if entitlement.get(key) is not None:
+            _number(entitlement[key], f"entitlement {key}")
     _enum(entitlement, "metric_period", METRIC_PERIODS, "entitlement")
     _enum(entitlement, "month_reset", MONTH_RESETS, "entitlement")
     reset_at = entitlement.get("metric_reset_at")
@@ -228,6 +227,12 @@ def _integer(value: Any, what: str) -> None:
         raise EngineInputError(f"{what} must be a 64-bit integer, got {value!r}")
 
 
+def _number(value: Any, what: str) -> None:
+    # Integers count: a producer may write 2 where it means 2.0.
+    if type(value) is not float and type(value) is not int:
+        raise EngineInputError(f"{what} must be a number, got {value!r}")
+
+
 def _list(obj: Mapping[str, Any], key: str, where: str) -> list[Any]:
     value = obj.get(key)
     if value is None:
@@ -247,7 +252,7 @@ def _number_map(obj: Mapping[str, Any], key: str, where: str) -> None:
     value = obj.get(key)
     if value is None:
         return
-    if not isinstance(value, dict) or not all(
-        type(v) is float or type(v) is int for v in value.values()
-    ):
-        raise EngineInputError(f"{where} {key} must map strings to numbers")
+    if not isinstance(value, dict):
+        raise EngineInputError(f"{where} {key} must be a JSON object")
+    for credit_id, number in value.items():
+        _number(number, f"{where} {key} {credit_id!r}")

@@ -48,7 +48,6 @@ _ENTITLEMENT_TYPES = frozenset(
     }
 )
 _UNCONDITIONAL = frozenset({"global_override", "default"})
-_NO_OPTIONS: Json = {}
 
 
 def evaluate(
@@ -90,11 +89,9 @@ def evaluate(
         check_company(company)
     if user is not None:
         check_user(user)
-    if options is None:
-        options = _NO_OPTIONS
-    else:
+    if options is not None:
         check_options(options)
-    return _evaluate(flag, company, user, options, now)
+    return _evaluate(flag, company, user, options or {}, now)
 
 
 def _evaluate(
@@ -156,12 +153,15 @@ def _ordered_rules(flag: Json, company: Json | None, user: Json | None) -> list[
 
 
 def _rule_rank(rule: Json) -> tuple[int, int]:
+    """The sort key: the type's place, then priority (standard) or true-first (entitlements)."""
     rule_type = rule["rule_type"]
     if rule_type == "standard":
-        return 5, rule["priority"]
-    if rule_type in _ENTITLEMENT_TYPES:
-        return _TYPE_RANK[rule_type], 0 if rule["value"] else 1
-    return _TYPE_RANK[rule_type], 0
+        tiebreak = rule["priority"]
+    elif rule_type in _ENTITLEMENT_TYPES:
+        tiebreak = 0 if rule["value"] else 1
+    else:
+        tiebreak = 0
+    return _TYPE_RANK[rule_type], tiebreak
 
 
 def _rule_matches(rule: Json, scope: Scope) -> bool:
