@@ -136,10 +136,10 @@ class AsyncSchematic:
         user: Mapping[str, str] | None = None,
         options: CheckFlagOptions | None = None,
     ) -> CheckFlagResponseData:
-        result, key = self.sync._check_locally(flag_key, company, user, options)
+        result = self.sync._check_locally(flag_key, company, user, options)
         if result is not None:
             return result
-        return await self._run(self.sync._check_remote, flag_key, key, company, user, options)
+        return await self._run(self.sync._check_remote, flag_key, company, user, options)
 
     async def check_flags(
         self,

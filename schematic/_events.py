@@ -1,18 +1,20 @@
-"""Turning ``track`` and ``identify`` calls into capture events, checked and encoded.
+"""Turning ``track`` and ``identify`` calls into capture events.
 
-An event is encoded to JSON on the caller's thread, when it is enqueued: later changes to
-the caller's dicts cannot alter it, and a value that cannot be sent is reported at once,
-naming the argument. The encoded event leaves out ``api_key``; the sender adds it, so a
-spooled event never holds the key on disk.
+On the caller's thread an event is only checked and copied: every argument is validated
+(a value that cannot be sent is reported at once, naming the argument) and snapshotted,
+so later changes to the caller's dicts cannot alter it. JSON encoding, the idempotency
+key and the timestamp's text are left to the worker thread. The encoded event leaves out
+``api_key``; the sender adds it, so a spooled event never holds the key on disk.
 """
 
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -52,17 +54,20 @@ class InvalidEventError(ValueError):
     """An argument of ``track`` or ``identify`` cannot become an event."""
 
 
-def encode_track(
+Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float]
+"""A queued event: (type, body, event-level fields from the options, time.time() of the call)."""
+
+
+def track_event(
     event: Any,
     company: Any,
     user: Any,
     traits: Any,
     quantity: Any,
     options: TrackOptions | None,
-    now: datetime | None = None,
-) -> str:
-    """The JSON of one track event, or InvalidEventError naming the bad argument."""
-    if not isinstance(event, str) or not event.strip():
+) -> Event:
+    """Check the arguments of ``track`` and snapshot them; InvalidEventError names a bad one."""
+    if type(event) is not str or not event.strip():
         raise InvalidEventError(f"event must be a non-empty str, got {event!r}")
     body: dict[str, Any] = {"event": event}
     if company:
@@ -70,35 +75,51 @@ def encode_track(
     if user:
         body["user"] = _keys("user", user)
     if traits is not None:
-        body["traits"] = _mapping("traits", traits)
+        body["traits"] = _snapshot("traits", traits)
     if quantity is not None:
-        if isinstance(quantity, bool) or not isinstance(quantity, int):
+        if type(quantity) is not int:
             raise InvalidEventError(f"quantity must be an int, got {quantity!r}")
         body["quantity"] = quantity
-    return _encode("track", body, options, now)
+    return "track", body, None if options is None else _fields(options), time.time()
 
 
-def encode_identify(
+def identify_event(
     keys: Any,
     company: Any,
     name: Any,
     traits: Any,
     options: IdentifyOptions | None,
-    now: datetime | None = None,
-) -> str:
-    """The JSON of one identify event, or InvalidEventError naming the bad argument."""
+) -> Event:
+    """Check the arguments of ``identify`` and snapshot them; InvalidEventError names a bad one."""
     if not keys:
         raise InvalidEventError("keys must be a non-empty dict of str to str")
     body: dict[str, Any] = {"keys": _keys("keys", keys)}
     if company is not None:
         body["company"] = _identify_company(company)
     if name is not None:
-        if not isinstance(name, str):
+        if type(name) is not str:
             raise InvalidEventError(f"name must be a str, got {type(name).__name__}")
         body["name"] = name
     if traits is not None:
-        body["traits"] = _mapping("traits", traits)
-    return _encode("identify", body, options, now)
+        body["traits"] = _snapshot("traits", traits)
+    return "identify", body, None if options is None else _fields(options), time.time()
+
+
+def encode_event(item: Event) -> str:
+    """The JSON the event service takes (without ``api_key``), done on the worker thread.
+
+    The idempotency key is made here when the caller gave none: before the event's first
+    delivery attempt, and it never changes after.
+    """
+    kind, body, fields, at = item
+    event: dict[str, Any] = {"type": kind, "body": body}
+    if fields:
+        event.update(fields)
+    if "idempotency_key" not in event:
+        event["idempotency_key"] = str(uuid.uuid4())
+    if "sent_at" not in event:
+        event["sent_at"] = _timestamp(at)
+    return _encode_json(event)
 
 
 def _identify_company(company: Any) -> dict[str, Any]:
@@ -111,49 +132,78 @@ def _identify_company(company: Any) -> dict[str, Any]:
             raise InvalidEventError("company.name must be a str")
         out["name"] = data["name"]
     if data.get("traits") is not None:
-        out["traits"] = _mapping("company.traits", data["traits"])
+        out["traits"] = _snapshot("company.traits", data["traits"])
     return out
 
 
-def _encode(kind: str, body: dict[str, Any], options: Any, now: datetime | None) -> str:
-    event: dict[str, Any] = {"type": kind, "body": body}
-    key = getattr(options, "idempotency_key", None)
-    if key is not None and (not isinstance(key, str) or not 0 < len(key) <= MAX_IDEMPOTENCY_KEY):
-        raise InvalidEventError(
-            f"options.idempotency_key must be a str of 1 to {MAX_IDEMPOTENCY_KEY} characters"
-        )
-    event["idempotency_key"] = key or str(uuid.uuid4())
-    sent_at = getattr(options, "sent_at", None)
-    if sent_at is not None and not isinstance(sent_at, datetime):
-        raise InvalidEventError(f"options.sent_at must be a datetime, got {sent_at!r}")
-    event["sent_at"] = format_datetime(sent_at or now or datetime.now(timezone.utc))
-    for flag in ("trusted_client_clock", "backfill"):
-        value = getattr(options, flag, None)
-        if value is not None:
-            if not isinstance(value, bool):
-                raise InvalidEventError(f"options.{flag} must be a bool, got {value!r}")
-            event[flag] = value
-    try:
-        return json.dumps(event, default=_json_default, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
-        raise InvalidEventError(f"{_culprit(body)} cannot be sent as JSON: {exc}") from None
+def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
+    """The event-level fields an options object sets, checked."""
+    fields: dict[str, Any] = {}
+    key = options.idempotency_key
+    if key is not None:
+        if type(key) is not str or not 0 < len(key) <= MAX_IDEMPOTENCY_KEY:
+            raise InvalidEventError(
+                f"options.idempotency_key must be a str of 1 to {MAX_IDEMPOTENCY_KEY} characters"
+            )
+        fields["idempotency_key"] = key
+    if isinstance(options, TrackOptions):
+        if options.sent_at is not None:
+            if not isinstance(options.sent_at, datetime):
+                raise InvalidEventError(
+                    f"options.sent_at must be a datetime, got {options.sent_at!r}"
+                )
+            fields["sent_at"] = format_datetime(options.sent_at)
+        for flag in ("trusted_client_clock", "backfill"):
+            value = getattr(options, flag)
+            if value is not None:
+                if type(value) is not bool:
+                    raise InvalidEventError(f"options.{flag} must be a bool, got {value!r}")
+                fields[flag] = value
+    return fields or None
+
+
+def _timestamp(at: float) -> str:
+    """RFC 3339 in UTC with microseconds, e.g. ``2026-05-21T12:00:00.125000Z``."""
+    seconds = int(at)
+    return (
+        time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
+        + f".{int((at - seconds) * 1_000_000):06d}Z"
+    )
 
 
 def _keys(name: str, value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise InvalidEventError(f"{name} must be a dict of str to str, got {type(value).__name__}")
     for k, v in value.items():
-        if not isinstance(k, str) or not isinstance(v, str):
+        if type(k) is not str or type(v) is not str:
             raise InvalidEventError(f"{name} must map str to str, got {k!r}: {v!r}")
-    return dict(value)
+    return dict(value)  # str values cannot change, so this copy is a full snapshot
 
 
-def _mapping(name: str, value: Any) -> Any:
-    if isinstance(value, Model):
-        return value.to_dict()
-    if not isinstance(value, Mapping):
-        raise InvalidEventError(f"{name} must be a dict, got {type(value).__name__}")
-    return value
+def _snapshot(name: str, traits: Any) -> dict[str, Any]:
+    """A copy of ``traits`` that later changes by the caller cannot reach.
+
+    Flat traits of plain values are copied as they are. Anything else (nested containers,
+    datetimes, decimals ...) goes through JSON, which both copies and checks it.
+    """
+    if isinstance(traits, Model):
+        return traits.to_dict()
+    if not isinstance(traits, Mapping):
+        raise InvalidEventError(f"{name} must be a dict, got {type(traits).__name__}")
+    for value in traits.values():
+        kind = type(value)
+        if kind is str or kind is bool or kind is int or value is None:
+            continue
+        if kind is float and value - value == 0:  # finite: NaN and infinities give NaN
+            continue
+        try:
+            copied: dict[str, Any] = json.loads(_encode_json(traits))
+        except (TypeError, ValueError) as exc:
+            raise InvalidEventError(
+                f"{_culprit(name, traits)} cannot be sent as JSON: {exc}"
+            ) from None
+        return copied
+    return dict(traits)
 
 
 def _json_default(value: Any) -> Any:
@@ -173,17 +223,16 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-def _culprit(body: dict[str, Any]) -> str:
-    """Name the part of an event body that cannot be encoded."""
-    for name, value in body.items():
+def _culprit(name: str, traits: Mapping[str, Any]) -> str:
+    """Name the entry of ``traits`` that cannot be encoded."""
+    for key, value in traits.items():
         try:
-            json.dumps(value, default=_json_default, allow_nan=False)
+            _encode_json(value)
         except (TypeError, ValueError):
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    try:
-                        json.dumps(item, default=_json_default, allow_nan=False)
-                    except (TypeError, ValueError):
-                        return f"{name}[{key!r}]"
-            return name
-    return "the event"
+            return f"{name}[{key!r}]"
+    return name
+
+
+_encode_json = json.JSONEncoder(
+    default=_json_default, allow_nan=False, separators=(",", ":"), ensure_ascii=False
+).encode

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._events import Event, encode_event
 from .errors import ApiConnectionError, ApiError, parse_retry_after
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ DEFAULT_RETRY_WINDOW = 600.0
 DEFAULT_SHUTDOWN_TIMEOUT = 2.0
 MAX_RETRY_AFTER = 60.0
 
-Send = Callable[[list[str], "float | None"], None]  # (events, timeout in seconds)
+Send = Callable[[list[str], "float | None"], None]  # (encoded events, timeout in seconds)
 OnError = Callable[[BaseException, list[str]], None]
 
 _workers: weakref.WeakSet[EventWorker] = weakref.WeakSet()
@@ -63,7 +64,6 @@ _exiting = False
 class WorkerStats:
     """Counters of one worker; ``dropped`` is keyed by reason."""
 
-    enqueued: int = 0
     sent: int = 0
     retried: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
@@ -116,7 +116,7 @@ class EventWorker:
     def _reset(self) -> None:
         """Fresh state: used at construction and in a child process after fork."""
         self._pid = os.getpid()
-        self._queue: deque[str] = deque()
+        self._queue: deque[Event] = deque()  # appended by callers, popped by the worker only
         self._held: deque[_Batch] = deque()  # failed batches waiting for another round
         self._inflight: _Batch | None = None  # the batch being sent right now
         self._lock = threading.Lock()
@@ -128,21 +128,23 @@ class EventWorker:
         self._close_deadline: float | None = None
         self._unauthorized = False
         self._full = False
-        self._finished = 0  # submitted events sent or given up on; compared with stats.enqueued
+        self._taken = 0  # events the worker has popped from the queue
+        self._held_count = 0  # events in held batches, for the queue bound
+        self._finished = 0  # submitted events sent or given up on; compared with _accepted()
         self._sources: dict[Path, int] = {}  # claimed spool files -> events not yet resolved
         self._in_callback = threading.local()
         self.stats = WorkerStats()
 
     # -- the caller's side ------------------------------------------------------------------
-    def submit(self, event: str) -> bool:
-        """Queue one encoded event; False when it was dropped (closed, full or bad key)."""
+    def submit(self, event: Event) -> bool:
+        """Queue one event; False when it was dropped (closed, full or bad key). No I/O, no lock."""
         if self._pid != os.getpid():
             self._reset()
         if self._closed or self._unauthorized:
             self._drop_now("closed" if self._closed else "unauthorized")
             return False
         queue = self._queue
-        if len(queue) + self._held_events() >= self.max_queue:
+        if len(queue) + self._held_count >= self.max_queue:
             self._drop_now("queue_full")
             if not self._full:
                 self._full = True
@@ -152,13 +154,15 @@ class EventWorker:
                 )
             return False
         queue.append(event)
-        with self._lock:
-            self.stats.enqueued += 1
         if self._thread is None:
             self._start()
-        if len(queue) >= self.batch_size:
+        if len(queue) >= self.batch_size and not self._wake.is_set():
             self._wake.set()
         return True
+
+    def _accepted(self) -> int:
+        """Events accepted so far: those the worker took, plus those still queued."""
+        return self._taken + len(self._queue)
 
     def flush(self, timeout: float | None = None) -> bool:
         """Send everything queued so far; True when all of it was delivered in time.
@@ -168,7 +172,7 @@ class EventWorker:
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
-            target = self.stats.enqueued
+            target = self._accepted()
             dropped_before = sum(self.stats.dropped.values())
         if not self._thread_alive():
             self._run_round(deadline)
@@ -229,7 +233,7 @@ class EventWorker:
             self._start()
 
     def depth(self) -> int:
-        return len(self._queue) + self._held_events()
+        return len(self._queue) + self._held_count
 
     # -- the worker's side ------------------------------------------------------------------
     def _start(self) -> None:
@@ -263,7 +267,7 @@ class EventWorker:
                 continue
             self._sources[path] = len(events)
             for start in range(0, len(events), self.batch_size):
-                self._held.append(_Batch(events[start : start + self.batch_size], source=path))
+                self._hold(_Batch(events[start : start + self.batch_size], source=path))
             with self._lock:
                 self.stats.unspooled += len(events)
             self._log.info("sending %d events spooled by an earlier process", len(events))
@@ -275,7 +279,7 @@ class EventWorker:
                 self._give_up(batch, "unauthorized", ApiError("the API key was refused"))
                 continue
             if deadline is not None and time.monotonic() >= deadline:
-                self._held.appendleft(batch)
+                self._hold(batch, first=True)
                 break
             self._inflight = batch
             try:
@@ -288,13 +292,35 @@ class EventWorker:
 
     def _batches(self) -> Iterator[_Batch]:
         while self._held:
-            yield self._held.popleft()
+            batch = self._held.popleft()
+            self._held_count -= len(batch.events)
+            yield batch
+        while self._queue:
+            events = self._encode_queued(self.batch_size)
+            if events:
+                yield _Batch(events)
+
+    def _encode_queued(self, limit: int | None) -> list[str]:
+        """Pop up to ``limit`` queued events (all when None) and encode them to JSON."""
         queue = self._queue
-        while queue:
-            events: list[str] = []
-            while queue and len(events) < self.batch_size:
-                events.append(queue.popleft())
-            yield _Batch(events)
+        events: list[str] = []
+        while queue and (limit is None or len(events) < limit):
+            item = queue.popleft()
+            self._taken += 1
+            try:
+                events.append(encode_event(item))
+            except (TypeError, ValueError) as exc:  # checked at the call; a bug if it happens
+                self._log.error("dropped an event that could not be encoded: %s", exc)
+                self._give_up(_Batch([]), "invalid", exc, count=1)
+        return events
+
+    def _hold(self, batch: _Batch, *, first: bool = False) -> None:
+        """Keep a batch for a later round (``first``: before the others)."""
+        if first:
+            self._held.appendleft(batch)
+        else:
+            self._held.append(batch)
+        self._held_count += len(batch.events)
 
     def _deliver(self, batch: _Batch, deadline: float | None) -> None:
         """Send one batch, retrying within this round; hold it back if it still fails."""
@@ -309,8 +335,8 @@ class EventWorker:
                 verdict = self._classify(exc)
                 if verdict == "split" and len(batch.events) > 1:
                     half = len(batch.events) // 2
-                    self._held.appendleft(_Batch(batch.events[half:], source=batch.source))
-                    self._held.appendleft(_Batch(batch.events[:half], source=batch.source))
+                    self._hold(_Batch(batch.events[half:], source=batch.source), first=True)
+                    self._hold(_Batch(batch.events[:half], source=batch.source), first=True)
                     return
                 if verdict != "retry":
                     self._give_up(batch, verdict, exc)
@@ -337,7 +363,7 @@ class EventWorker:
             else:
                 self._resolve(batch, sent=True)
                 return
-        self._held.append(batch)
+        self._hold(batch)
 
     def _expire(self, batch: _Batch, exc: ApiError) -> None:
         """A batch failed for the whole retry window: spool it if possible, else drop it."""
@@ -387,14 +413,23 @@ class EventWorker:
         if release is not None and self._spool is not None:
             self._spool.release(release)
 
-    def _give_up(self, batch: _Batch, reason: str, exc: BaseException) -> None:
-        if reason not in ("unauthorized", "shutdown"):
-            self._log.error("dropped %d events (%s): %s", len(batch.events), reason, exc)
-        self._notify(exc, batch.events)  # before counting, so flush() returns after the callback
-        with self._lock:
-            self.stats.dropped[reason] += len(batch.events)
+    def _give_up(
+        self, batch: _Batch, reason: str, exc: BaseException, count: int | None = None
+    ) -> None:
+        """Drop a batch for good (``count`` overrides its size for events never encoded)."""
+        dropped = len(batch.events) if count is None else count
+        if reason not in ("unauthorized", "shutdown", "invalid"):
+            self._log.error("dropped %d events (%s): %s", dropped, reason, exc)
+        if batch.events:
+            self._notify(exc, batch.events)  # before counting: flush() returns after the callback
+        with self._done:
+            self.stats.dropped[reason] += dropped
             self.stats.last_error = str(exc)
-        self._resolve(batch, sent=False)
+            if batch.source is None and count is not None:
+                self._finished += dropped
+                self._done.notify_all()
+        if count is None:
+            self._resolve(batch, sent=False)
 
     def _drop_now(self, reason: str) -> None:
         with self._lock:
@@ -411,16 +446,12 @@ class EventWorker:
         finally:
             self._in_callback.active = False
 
-    def _held_events(self) -> int:
-        return sum(len(b.events) for b in self._held) if self._held else 0
-
     def _take_all(self) -> list[_Batch]:
         """Remove every held and queued event, as batches (spooled ones keep their source)."""
         batches = list(self._held)
         self._held.clear()
-        queued: list[str] = []
-        while self._queue:
-            queued.append(self._queue.popleft())
+        self._held_count = 0
+        queued = self._encode_queued(None)
         return [*batches, _Batch(queued)] if queued else batches
 
 
@@ -458,7 +489,7 @@ def stats_snapshot(worker: EventWorker) -> dict[str, Any]:
     with worker._lock:
         s = worker.stats
         return {
-            "events_enqueued": s.enqueued,
+            "events_enqueued": worker._accepted(),
             "events_sent": s.sent,
             "events_retried": s.retried,
             "events_dropped": dict(s.dropped),

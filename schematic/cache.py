@@ -1,8 +1,14 @@
 """Flag-check caches: the provider protocol and the in-process ``LocalCache``.
 
-A provider maps a string key to a value with a time to live. ``LocalCache`` keeps entries
-in a ``cachetools.TTLCache`` (least recently used entries go first when it is full) behind
-a lock, because web servers call ``check_flag`` from many threads at once.
+A provider maps a key to a value with a time to live. ``LocalCache`` keeps its entries in a
+``cachetools.TTLCache``, which decides what stays: it bounds the size, expires entries and
+evicts the oldest-stored one when full. Writes go through it behind a lock, because web
+servers call ``check_flag`` from many threads at once.
+
+Reads are the hot path (every flag check), so they do not take the lock: each write also
+records ``(value, expires_at)`` in a plain dict, which a read consults in one atomic
+``dict.get``. The TTLCache reports every entry it drops, so that dict never holds an entry
+the TTLCache no longer has, and a read still checks the entry's expiry itself.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from cachetools import TTLCache
 
@@ -33,11 +39,33 @@ class CacheProvider(Protocol[T]):
     def set(self, key: str, value: T, ttl_override: int | None = None) -> None: ...
 
 
+class _Entries(TTLCache[Any, Any]):
+    """A TTLCache that reports the keys it drops (evicted when full, or expired)."""
+
+    def __init__(
+        self, maxsize: int, ttl: float, timer: Callable[[], float], dropped: Callable[[Any], None]
+    ) -> None:
+        super().__init__(maxsize=maxsize, ttl=ttl, timer=timer)
+        self._dropped = dropped
+
+    def popitem(self) -> tuple[Any, Any]:
+        key, value = super().popitem()
+        self._dropped(key)
+        return key, value
+
+    def expire(self, time: float | None = None) -> Any:
+        expired = super().expire(time)
+        for key, _ in expired:
+            self._dropped(key)
+        return expired
+
+
 class LocalCache(Generic[T]):
     """A thread-safe, size-bounded in-memory cache whose entries expire.
 
     Args:
-        max_size: the most entries kept (default 1000); 0 turns the cache off.
+        max_size: the most entries kept (default 1000); when full, the entry stored longest
+            ago goes first. 0 turns the cache off.
         ttl: how long an entry lives, in milliseconds (default 5000).
         timer: the clock in seconds, for tests; ``time.monotonic`` by default.
 
@@ -60,11 +88,9 @@ class LocalCache(Generic[T]):
         self.max_size = max_size
         self.ttl = ttl
         self._timer = timer
-        # Entries are (value, expires_at or None); expires_at is set by a ttl_override.
-        self._entries: TTLCache[object, tuple[T, float | None]] = TTLCache(
-            maxsize=max(max_size, 1), ttl=ttl / 1000.0, timer=timer
-        )
         self._lock = threading.Lock()
+        self._index: dict[object, tuple[T, float]] = {}  # key -> (value, expires_at)
+        self._entries = _Entries(max(max_size, 1), ttl / 1000.0, timer, self._forget)
 
     def __repr__(self) -> str:
         return f"LocalCache(max_size={self.max_size}, ttl={self.ttl})"
@@ -75,29 +101,30 @@ class LocalCache(Generic[T]):
             return len(self._entries)
 
     def get(self, key: object) -> T | None:
-        with self._lock:
-            entry = self._entries.get(key)
-        if entry is None:
+        entry = self._index.get(key)
+        if entry is None or self._timer() >= entry[1]:
             return None
-        value, expires_at = entry
-        if expires_at is not None and self._timer() >= expires_at:
-            return None
-        return value
+        return entry[0]
 
     def set(self, key: object, value: T, ttl_override: int | None = None) -> None:
         """Store ``value``; ``ttl_override`` (ms) may shorten this entry's life, not extend it."""
         if self.max_size == 0:
             return
-        expires_at = None
-        if ttl_override is not None and ttl_override < self.ttl:
-            expires_at = self._timer() + ttl_override / 1000.0
+        ttl = self.ttl if ttl_override is None else min(ttl_override, self.ttl)
         with self._lock:
-            self._entries[key] = (value, expires_at)
+            self._entries[key] = value
+            self._index[key] = (value, self._timer() + ttl / 1000.0)
 
     def delete(self, key: object) -> None:
         with self._lock:
             self._entries.pop(key, None)
+            self._index.pop(key, None)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._index.clear()
+
+    def _forget(self, key: object) -> None:
+        # Called by the TTLCache while ``set`` or ``__len__`` holds the lock.
+        self._index.pop(key, None)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 import requests
 
 from . import _flags, _worker
-from ._events import IdentifyOptions, InvalidEventError, TrackOptions, encode_identify, encode_track
+from ._events import IdentifyOptions, InvalidEventError, TrackOptions, identify_event, track_event
 from ._flags import CheckFlagOptions
 from ._spool import Spool
 from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session, quote_segment
@@ -294,6 +294,7 @@ class Schematic:
             if config.cache_providers is None
             else list(config.cache_providers)
         )
+        self._tuple_keys = all(isinstance(cache, LocalCache) for cache in self._caches)
         self._stats = dict.fromkeys(
             ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers", "invalid_calls"),
             0,
@@ -362,7 +363,10 @@ class Schematic:
 
             client.check_flag("some-flag-key", company={"id": "your-company-id"})
         """
-        return self.check_flag_with_entitlement(flag_key, company, user, options).value
+        result = self._check_locally(flag_key, company, user, options)
+        if result is None:
+            result = self._check_remote(flag_key, company, user, options)
+        return result.value
 
     def check_flag_with_entitlement(
         self,
@@ -372,10 +376,10 @@ class Schematic:
         options: CheckFlagOptions | None = None,
     ) -> CheckFlagResponseData:
         """The full result of a flag check: value, reason, matched rule and entitlement."""
-        result, key = self._check_locally(flag_key, company, user, options)
-        if result is not None:
-            return result
-        return self._check_remote(flag_key, key, company, user, options)
+        result = self._check_locally(flag_key, company, user, options)
+        if result is None:
+            result = self._check_remote(flag_key, company, user, options)
+        return result
 
     def _check_locally(
         self,
@@ -383,31 +387,68 @@ class Schematic:
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
         options: CheckFlagOptions | None,
-    ) -> tuple[CheckFlagResponseData | None, str]:
-        """The answer when no I/O is needed (offline, bad input, cached), and the cache key."""
+    ) -> CheckFlagResponseData | None:
+        """The answer when no I/O is needed (offline or cached); None on a cache miss.
+
+        This is the hot path, so arguments are not checked here: a bad one cannot be in
+        the cache, and ``_check_remote`` reports it.
+        """
         if self._offline:
-            return self._fallback(flag_key, _flags.REASON_OFFLINE, options), ""
+            return self._fallback(flag_key, _flags.REASON_OFFLINE, options)
         try:
-            key = _flags.cache_key(flag_key, company, user)
-        except TypeError as exc:
-            return self._invalid(exc, flag_key, options), ""
-        hit = self._cached(key)
-        if hit is not None:
-            self._stats["cache_hits"] += 1
-            return hit, key
+            if self._tuple_keys:
+                key: object = (
+                    flag_key,
+                    frozenset(company.items()) if company else None,
+                    frozenset(user.items()) if user else None,
+                )
+            else:
+                key = _flags.cache_key(flag_key, company, user)
+        except (AttributeError, TypeError):
+            key = None
+        if key is not None:
+            for cache in self._caches:
+                try:
+                    hit = cache.get(key)  # type: ignore[arg-type]
+                except Exception as exc:
+                    self._log.warning("cache %r failed to read: %s", cache, exc)
+                    continue
+                if hit is not None:
+                    self._stats["cache_hits"] += 1
+                    return hit
         self._stats["cache_misses"] += 1
-        return None, key
+        return None
+
+    def _key(
+        self, flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+    ) -> Any:
+        """The cache key of a check, after checking its arguments (TypeError names a bad one).
+
+        In-process caches take a tuple, which is cheaper to build than the text key and
+        equally unambiguous; other providers get the text key.
+        """
+        text = _flags.cache_key(flag_key, company, user)
+        if not self._tuple_keys:
+            return text
+        return (
+            flag_key,
+            frozenset(company.items()) if company else None,
+            frozenset(user.items()) if user else None,
+        )
 
     def _check_remote(
         self,
         flag_key: str,
-        key: str,
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
         options: CheckFlagOptions | None,
     ) -> CheckFlagResponseData:
         from .models.features import CheckFlagResponseData
 
+        try:
+            key = self._key(flag_key, company, user)
+        except TypeError as exc:
+            return self._invalid(exc, flag_key, options)
         if not self._breaker.allow():
             return self._unavailable(flag_key, key, options, None)
         path = f"/flags/{quote_segment(flag_key)}/check"
@@ -459,7 +500,7 @@ class Schematic:
     def _unavailable(
         self,
         flag_key: str,
-        key: str,
+        key: Any,
         options: CheckFlagOptions | None,
         error: BaseException | None,
     ) -> CheckFlagResponseData:
@@ -499,8 +540,8 @@ class Schematic:
             keys = wanted if wanted is not None else list(self._flag_defaults)
             return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in keys]
         try:
-            keys_of = {k: _flags.cache_key(k, company, user) for k in wanted or []}
-            _flags.cache_key("-", company, user)
+            keys_of = {k: self._key(k, company, user) for k in wanted or []}
+            self._key("-", company, user)
         except TypeError as exc:
             self._report_invalid(exc)
             return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
@@ -521,7 +562,7 @@ class Schematic:
     ) -> list[CheckFlagResponseData]:
         from .models.features import CheckFlagsResponseData
 
-        keys = {k: _flags.cache_key(k, company, user) for k in wanted or []}
+        keys = {k: self._key(k, company, user) for k in wanted or []}
         error: BaseException | None = None
         if self._breaker.allow():
             try:
@@ -532,7 +573,7 @@ class Schematic:
                 error = exc
             else:
                 for result in flags:
-                    self._store(_flags.cache_key(result.flag, company, user), result)
+                    self._store(self._key(result.flag, company, user), result)
                 if wanted is None:
                     return flags
                 by_key = {result.flag: result for result in flags}
@@ -557,7 +598,7 @@ class Schematic:
         for flag_key, value in values.items():
             self.set_flag_default(flag_key, value)
 
-    def _cached(self, key: str) -> CheckFlagResponseData | None:
+    def _cached(self, key: Any) -> CheckFlagResponseData | None:
         for cache in self._caches:
             try:
                 hit = cache.get(key)
@@ -568,7 +609,7 @@ class Schematic:
                 return hit
         return None
 
-    def _store(self, key: str, result: CheckFlagResponseData) -> None:
+    def _store(self, key: Any, result: CheckFlagResponseData) -> None:
         if self._last_known is not None:
             self._last_known.set(key, result)
         for cache in self._caches:
@@ -626,11 +667,11 @@ class Schematic:
         if self._offline:
             return
         try:
-            event = encode_identify(keys, company, name, traits, options)
+            item = identify_event(keys, company, name, traits, options)
         except InvalidEventError as exc:
             self._report_invalid(exc)
             return
-        self._worker.submit(event)
+        self._worker.submit(item)
 
     def track(
         self,
@@ -650,11 +691,11 @@ class Schematic:
         if self._offline:
             return
         try:
-            encoded = encode_track(event, company, user, traits, quantity, options)
+            item = track_event(event, company, user, traits, quantity, options)
         except InvalidEventError as exc:
             self._report_invalid(exc)
             return
-        self._worker.submit(encoded)
+        self._worker.submit(item)
 
     def flush(self, timeout: float | None = None) -> bool:
         """Send every event queued so far; True when all were delivered within ``timeout``."""
