@@ -281,7 +281,7 @@ class Schematic:
             )
         if api_key is not None and not isinstance(api_key, str):
             raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
-        session = _session_from(http_client if http_client is not None else config)
+        session = _session_from(http_client, config)
         self._log = config.logger or _log
         if config.logger is None and config.log_level is not None:
             _log.setLevel(config.log_level)
@@ -787,12 +787,11 @@ def _is_outage(exc: BaseException) -> bool:
     return status is not None and (status in (408, 429) or status >= 500)
 
 
-def _session_from(source: Any) -> requests.Session | None:
-    session = source if isinstance(source, requests.Session) else None
-    if isinstance(source, SchematicConfig):
-        session = source.http_client
-        if session is None and source.httpx_client is not None:
-            session = source.httpx_client
+def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session | None:
+    """The session to send with: the argument, else the config's; checked to be requests'."""
+    session = http_client
+    if session is None:
+        session = config.http_client if config.http_client is not None else config.httpx_client
     if session is not None and not isinstance(session, requests.Session):
         raise TypeError(
             f"http_client must be a requests.Session, got {type(session).__name__}; "

@@ -20,9 +20,9 @@ FAST = {
 
 
 @pytest.fixture
-def server() -> Iterator[FakeSchematic]:
-    with FakeSchematic() as fake:
-        yield fake
+def server(schematic_server: FakeSchematic) -> FakeSchematic:
+    """The fake server, from the package's own pytest plugin."""
+    return schematic_server
 
 
 @pytest.fixture
