@@ -110,6 +110,16 @@ def test_bad_arguments_raise_before_any_request(server: FakeSchematic, client: S
         client.companies.get_company(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="traits"):
         client.companies.upsert_company(keys={"id": "a"}, traits={"x": object()})
+    with pytest.raises(TypeError, match=r"upsert_company\(\): keys must be a dict of str to str"):
+        client.companies.upsert_company(keys={"id": 1})
+    with pytest.raises(TypeError, match=r"list_companies\(\): limit must be an int or None"):
+        client.companies.list_companies(limit="5")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"ids must be a list of str"):
+        client.companies.list_companies(ids="comp_1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"last_seen_at must be a datetime"):
+        client.companies.upsert_company(keys={"id": "a"}, last_seen_at="2026-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        client.companies.list_companies(limt=5)  # type: ignore[call-arg]
     assert server.requests == []
 
 

@@ -4,12 +4,14 @@ and paging through list operations.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from ..errors import ParsingError
 from ..models._base import Model, Response, to_jsonable
+from ._checks import with_checks
 
 if TYPE_CHECKING:
     from .._transport import HttpResponse, Transport
@@ -40,6 +42,13 @@ class Resource:
     """Base of ``client.companies``, ``client.features`` and the other namespaces."""
 
     __slots__ = ("_transport",)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every operation checks its arguments against its type hints before sending.
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if not name.startswith("_") and inspect.isfunction(member):
+                setattr(cls, name, with_checks(member))
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
