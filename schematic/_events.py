@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -116,7 +114,7 @@ def encode_event(item: Event) -> str:
     if fields:
         event.update(fields)
     if "idempotency_key" not in event:
-        event["idempotency_key"] = str(uuid.uuid4())
+        event["idempotency_key"] = _uuid4()
     if "sent_at" not in event:
         event["sent_at"] = _timestamp(at)
     return _encode_json(event)
@@ -160,6 +158,14 @@ def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
                     raise InvalidEventError(f"options.{flag} must be a bool, got {value!r}")
                 fields[flag] = value
     return fields or None
+
+
+def _uuid4() -> str:
+    # uuid (and the platform module it loads) is imported on the worker thread, on first use,
+    # rather than when the SDK is imported.
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 def _timestamp(at: float) -> str:
@@ -212,7 +218,7 @@ def _json_default(value: Any) -> Any:
         return format_datetime(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, (Decimal, uuid.UUID)):
+    if type(value).__name__ in ("Decimal", "UUID"):  # without importing decimal and uuid
         return str(value)
     if isinstance(value, Enum):
         return value.value

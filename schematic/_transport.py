@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 import logging
-import platform
 import random
+import sys
 import time
 from collections.abc import Generator, Mapping
 from datetime import date, datetime
@@ -46,6 +46,7 @@ MAX_RETRY_AFTER = 60.0
 MAX_REDIRECTS = 5
 API_KEY_HEADER = "X-Schematic-Api-Key"
 
+_PYTHON = ".".join(map(str, sys.version_info[:3]))
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _NOT_PROCESSED_STATUSES = frozenset({408, 429, 503})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -101,7 +102,7 @@ class Transport:
         self.offline = offline
         self.logger = logger or logging.getLogger("schematic")
         self.headers = {
-            "User-Agent": f"schematichq/{__version__} python/{platform.python_version()}",
+            "User-Agent": f"schematichq/{__version__} python/{_PYTHON}",
             "Accept": "application/json",
         }
 

@@ -34,13 +34,14 @@ import weakref
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._events import Event, encode_event
 from .errors import ApiConnectionError, ApiError, parse_retry_after
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ._spool import Spool
 
 DEFAULT_PERIOD = 5.0

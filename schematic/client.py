@@ -26,7 +26,6 @@ import requests
 from . import _flags, _worker
 from ._events import IdentifyOptions, InvalidEventError, TrackOptions, identify_event, track_event
 from ._flags import CheckFlagOptions
-from ._spool import Spool
 from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session, quote_segment
 from .cache import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, CacheProvider, LocalCache
 from .errors import ApiConnectionError, ApiError
@@ -326,6 +325,8 @@ class Schematic:
         self._event_prefix = '{"api_key":' + json.dumps(api_key or "") + ","
         spool = None
         if config.event_spool_dir is not None and not config.offline:
+            from ._spool import Spool
+
             spool = Spool(config.event_spool_dir, api_key or "", self._log)
         self._worker = _worker.EventWorker(
             self._send_events,
