@@ -249,12 +249,19 @@ class EventWorker:
         return thread is not None and thread.is_alive() and thread is not threading.current_thread()
 
     def _run(self) -> None:
-        self._load_spool()
+        self._guarded(self._load_spool)
         while not self._stop.is_set():
             self._wake.wait(self.period)
             self._wake.clear()
-            self._run_round(self._close_deadline)
-        self._run_round(self._close_deadline)
+            self._guarded(self._run_round, self._close_deadline)
+        self._guarded(self._run_round, self._close_deadline)
+
+    def _guarded(self, step: Callable[..., None], *args: Any) -> None:
+        """Run one step of the thread's loop; a bug in it is logged, never fatal to the thread."""
+        try:
+            step(*args)
+        except Exception:
+            self._log.exception("unexpected error in the event worker")
 
     def _load_spool(self) -> None:
         """Queue the events earlier processes spooled, while there is room for them."""
