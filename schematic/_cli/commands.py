@@ -39,7 +39,7 @@ def flags_check(ctx: Context) -> int:
     if ctx.out.as_json:
         ctx.out.document(_flag_view(result, full=args.entitlement))
     elif args.entitlement:
-        ctx.out.fields(_flatten(result.to_dict()))
+        ctx.out.fields(_flatten(_flag_view(result, full=True)))
     else:
         ctx.out.line(f"{result.flag}: {'true' if result.value else 'false'} ({result.reason})")
     return EXIT_OK
@@ -61,16 +61,16 @@ def flags_check_all(ctx: Context) -> int:
         for index, result in enumerate(results):
             if index:
                 ctx.out.line()
-            ctx.out.fields(_flatten(result.to_dict()))
+            ctx.out.fields(_flatten(_flag_view(result, full=True)))
     else:
         ctx.out.table(["FLAG", "VALUE", "REASON"], [(r.flag, r.value, r.reason) for r in results])
     return EXIT_OK
 
 
 def _flag_view(result: Any, *, full: bool) -> dict[str, Any]:
-    if full:
-        return dict(result.to_dict())
-    return {"flag": result.flag, "value": result.value, "reason": result.reason}
+    """Flag, value and reason first; with ``full``, everything else the API said after."""
+    view = {"flag": result.flag, "value": result.value, "reason": result.reason}
+    return {**view, **result.to_dict()} if full else view
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -149,7 +149,8 @@ def _delivered(ctx: Context, event: dict[str, Any]) -> int:
         ctx.out.document({**event, "delivered": True})
     else:
         what = event.get("event") or pairs_text(event.get("keys"))
-        ctx.out.line(f"delivered {event['type']} event {what} ({event['idempotency_key']})")
+        key = event["idempotency_key"]
+        ctx.out.line(f"delivered {event['type']} event {what} (idempotency key {key})")
     return EXIT_OK
 
 
