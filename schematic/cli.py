@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ from ._cli import commands, local
 from ._cli.core import (
     DEFAULT_TIMEOUT,
     EXIT_AUTH,
+    EXIT_FAILURE,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     CommandError,
@@ -111,8 +113,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         out.error("interrupted")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _silence_stdout()
+        return EXIT_FAILURE
     finally:
         ctx.close()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind stdout (captured, replaced)
+        pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -298,7 +312,8 @@ def _entity_commands(
         f"list {plural}, fetching every page",
         f"List {plural}, fetching page after page until there are no more (or --limit).",
     )
-    listing.add_argument("--search", metavar="TEXT", help="only those whose name or keys match")
+    listing.add_argument("--search", metavar="TEXT", help="search text (the API's q filter)")
+    listing.add_argument("--plan-id", metavar="ID", help=f"only the {plural} on this plan")
     if kind == "user":
         listing.add_argument("--company-id", metavar="ID", help="only the users of this company")
     listing.add_argument("--limit", type=positive_int, metavar="N", help=f"at most N {plural}")

@@ -345,10 +345,11 @@ def test_users_upsert_list_and_filters(run: Any, server: FakeSchematic) -> None:
     shown = run("users", "get", upserted["id"])
     rows = dict(line.split(None, 1) for line in shown.out.splitlines())
     assert rows["companies"] == company_id and rows["traits"] == "admin=true"
-    listed = run("users", "list", "--company-id", company_id, "--search", "ann")
+    listed = run("users", "list", "--company-id", company_id, "--search", "ann", "--plan-id", "p1")
     assert listed.out.splitlines()[1].split() == [upserted["id"], "Ann", "email=a@acme.test"]
     query = dict(server.requests_to("/users", "GET")[-1].query)
     assert query["company_id"] == company_id and query["q"] == "ann"
+    assert query["plan_id"] == "p1"
 
 
 # -- any endpoint ---------------------------------------------------------------------------
@@ -426,6 +427,20 @@ def test_interrupted_exits_130(run: Any, monkeypatch: pytest.MonkeyPatch) -> Non
     result = run("api", "GET", "/companies")
     assert result.code == 130
     assert result.err == "schematic: error: interrupted\n"
+
+
+def test_a_closed_stdout_ends_quietly(
+    run: Any, server: FakeSchematic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    server.add_company({"id": "acme"})
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    result = run("companies", "list")
+    assert result.code == 1
+    assert result.err == ""  # neither a traceback nor an error line for a reader that left
 
 
 # -- webhooks -------------------------------------------------------------------------------

@@ -215,8 +215,10 @@ def _iterate(ctx: Context, page_size: int) -> Iterator[Model]:
     args = ctx.args
     resource = ctx.client().companies
     if args.kind == "company":
-        return resource.iter_companies(q=args.search, page_size=page_size)
-    return resource.iter_users(q=args.search, company_id=args.company_id, page_size=page_size)
+        return resource.iter_companies(q=args.search, plan_id=args.plan_id, page_size=page_size)
+    return resource.iter_users(
+        q=args.search, plan_id=args.plan_id, company_id=args.company_id, page_size=page_size
+    )
 
 
 def _summary(data: dict[str, Any]) -> tuple[str, str, str]:

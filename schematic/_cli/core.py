@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..errors import ApiError
@@ -118,8 +118,3 @@ class Context:
         if self._client is not None:
             # Commands that send events flush them first; nothing is left worth waiting for.
             self._client.shutdown(timeout=0)
-
-
-def option(args: argparse.Namespace, name: str) -> Any:
-    """An argument that only some commands define (None elsewhere)."""
-    return getattr(args, name, None)

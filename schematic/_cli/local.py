@@ -83,8 +83,7 @@ def fake_server(ctx: Context) -> int:
     finally:
         restore()
         server.stop()
-    if not ctx.out.as_json:
-        ctx.out.note("fake server stopped")
+    ctx.out.note("fake server stopped")
     return EXIT_OK
 
 
