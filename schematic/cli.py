@@ -39,6 +39,7 @@ import argparse
 import contextlib
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -217,7 +218,7 @@ def _command(
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=summary,
-        description=description or summary[0].upper() + summary[1:] + ".",
+        description=textwrap.fill(description or summary[0].upper() + summary[1:] + ".", 79),
         parents=[common],
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -14,13 +14,16 @@ import itertools
 import json
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._events import IdentifyOptions, InvalidEventError, TrackOptions
 from ..models._base import Model, to_jsonable
 from . import inputs
 from .core import EXIT_OK, CommandError, Context, UsageError, exit_code_for
 from .output import pairs_text
+
+if TYPE_CHECKING:
+    from ..models.features import CheckFlagResponseData
 
 # -- flags ----------------------------------------------------------------------------------
 
@@ -67,7 +70,7 @@ def flags_check_all(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _flag_view(result: Any, *, full: bool) -> dict[str, Any]:
+def _flag_view(result: CheckFlagResponseData, *, full: bool) -> dict[str, Any]:
     """Flag, value and reason first; with ``full``, everything else the API said after."""
     view = {"flag": result.flag, "value": result.value, "reason": result.reason}
     return {**view, **result.to_dict()} if full else view

@@ -83,11 +83,11 @@ class Context:
         return Schematic(api_key, config)
 
     def event_url(self) -> str | None:
-        """Where events go: --event-url, else SCHEMATIC_EVENT_CAPTURE_URL, else ...
+        """Where events go; None leaves it to the client (Schematic's event service).
 
-        ... the API's own URL when that is on this machine (``schematic fake-server`` serves
-        both), so that local testing never sends events to Schematic's real service. None
-        leaves the choice to the client (its default event service).
+        --event-url or SCHEMATIC_EVENT_CAPTURE_URL when given. Otherwise, when the API is on
+        this machine (``schematic fake-server`` serves both), the API's own URL, so that
+        local testing never sends events to the real service.
         """
         explicit = self.args.event_url or os.environ.get("SCHEMATIC_EVENT_CAPTURE_URL")
         if explicit:
@@ -106,6 +106,7 @@ class Context:
             logger.setLevel(logging.DEBUG if self.args.verbose > 1 else logging.INFO)
         else:
             handler = logging.NullHandler()
+            logger.setLevel(logging.CRITICAL + 1)  # not even built: nobody would read them
         logger.addHandler(handler)
         return logger
 
