@@ -1,0 +1,1 @@
+"""The pieces of the ``schematic`` command line; ``schematic.cli`` puts them together."""
