@@ -108,6 +108,10 @@ class SchematicConfig:
         log_level: level set on the default logger (an int or a name such as "INFO");
             never applied to a logger you pass in.
         http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
+        httpx_client: the official SDK's name for ``http_client``, accepted so that its
+            configs keep working; it too must be a ``requests.Session``.
+        follow_redirects: accepted for compatibility and ignored: redirects are followed
+            within the origin of the request only, so the API key never leaves it.
         max_retries: retries of a failed API call (default 2).
         retry_delay: seconds before the first retry, doubling after each (default 0.5).
         event_queue_size: events held while waiting to be sent (default 10,000).
