@@ -124,8 +124,9 @@ class SchematicConfig:
         on_error: called as ``on_error(exception, events)`` when events are given up on.
         strict: raise ``InvalidEventError``/``TypeError`` from ``track``, ``identify`` and
             flag checks on bad arguments, instead of logging them.
-        event_spool_dir: a directory where events still unsent at exit are saved; the next
-            process started with the same directory and key sends them.
+        event_spool_dir: a directory where events still unsent at shutdown or exit (or
+            failing for the whole ``event_retry_window``) are saved; the next process
+            started with the same directory and key sends them.
         circuit_breaker_threshold: failed flag checks in a row after which checks stop
             calling the API for a cool-down (default 5).
         circuit_breaker_cooldown: seconds between probes of a failing API (default 30).
