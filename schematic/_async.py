@@ -136,6 +136,7 @@ class AsyncSchematic:
         user: Mapping[str, str] | None = None,
         options: CheckFlagOptions | None = None,
     ) -> CheckFlagResponseData:
+        """The full result of a flag check; answered from the cache without leaving the loop."""
         result = self.sync._check_locally(flag_key, company, user, options)
         if result is not None:
             return result
@@ -148,12 +149,15 @@ class AsyncSchematic:
         user: Mapping[str, str] | None = None,
         options: CheckFlagOptions | None = None,
     ) -> list[CheckFlagResponseData]:
+        """Check several flags (all of them when ``flag_keys`` is None) in one request."""
         return await self._run(self.sync.check_flags, flag_keys, company, user, options)
 
     def set_flag_default(self, flag_key: str, value: bool) -> None:
+        """Set the value ``flag_key`` falls back to when it cannot be checked."""
         self.sync.set_flag_default(flag_key, value)
 
     def set_flag_defaults(self, values: Mapping[str, bool]) -> None:
+        """Merge ``values`` into the flag defaults."""
         self.sync.set_flag_defaults(values)
 
     # -- events -----------------------------------------------------------------------------
@@ -181,6 +185,7 @@ class AsyncSchematic:
         self.sync.track(event, company, user, traits, quantity, options)
 
     async def flush(self, timeout: float | None = None) -> bool:
+        """Send every event queued so far; True when all were delivered within ``timeout``."""
         return await self._run(self.sync.flush, timeout)
 
     # -- any API call -----------------------------------------------------------------------
@@ -228,6 +233,7 @@ class AsyncSchematic:
         await self.shutdown()
 
     def stats(self) -> dict[str, Any]:
+        """Counters for monitoring, as ``Schematic.stats()``."""
         return self.sync.stats()
 
 

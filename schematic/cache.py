@@ -101,6 +101,7 @@ class LocalCache(Generic[T]):
             return len(self._entries)
 
     def get(self, key: object) -> T | None:
+        """The value stored under ``key``, or None if there is none or it has expired."""
         entry = self._index.get(key)
         if entry is None or self._timer() >= entry[1]:
             return None
@@ -116,11 +117,13 @@ class LocalCache(Generic[T]):
             self._index[key] = (value, self._timer() + ttl / 1000.0)
 
     def delete(self, key: object) -> None:
+        """Remove ``key``, if present."""
         with self._lock:
             self._entries.pop(key, None)
             self._index.pop(key, None)
 
     def clear(self) -> None:
+        """Remove every entry."""
         with self._lock:
             self._entries.clear()
             self._index.clear()

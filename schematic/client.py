@@ -108,6 +108,10 @@ class SchematicConfig:
         log_level: level set on the default logger (an int or a name such as "INFO");
             never applied to a logger you pass in.
         http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
+        httpx_client: the official SDK's name for ``http_client``, accepted so that its
+            configs keep working; it too must be a ``requests.Session``.
+        follow_redirects: accepted for compatibility and ignored: redirects are followed
+            within the origin of the request only, so the API key never leaves it.
         max_retries: retries of a failed API call (default 2).
         retry_delay: seconds before the first retry, doubling after each (default 0.5).
         event_queue_size: events held while waiting to be sent (default 10,000).
@@ -120,8 +124,9 @@ class SchematicConfig:
         on_error: called as ``on_error(exception, events)`` when events are given up on.
         strict: raise ``InvalidEventError``/``TypeError`` from ``track``, ``identify`` and
             flag checks on bad arguments, instead of logging them.
-        event_spool_dir: a directory where events still unsent at exit are saved; the next
-            process started with the same directory and key sends them.
+        event_spool_dir: a directory where events still unsent at shutdown or exit (or
+            failing for the whole ``event_retry_window``) are saved; the next process
+            started with the same directory and key sends them.
         circuit_breaker_threshold: failed flag checks in a row after which checks stop
             calling the API for a cool-down (default 5).
         circuit_breaker_cooldown: seconds between probes of a failing API (default 30).
