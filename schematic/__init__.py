@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import core
 from . import models as _models
+from ._events import InvalidEventError
 from .cache import CacheProvider, LocalCache
 from .client import CheckFlagOptions, IdentifyOptions, Schematic, SchematicConfig, TrackOptions
 from .errors import (
@@ -77,6 +78,7 @@ __all__ = [
     "ForbiddenError",
     "IdentifyOptions",
     "InternalServerError",
+    "InvalidEventError",
     "LocalCache",
     "NotFoundError",
     "OfflineError",

@@ -107,7 +107,7 @@ class AsyncSchematic:
         return await loop.run_in_executor(self._executor, functools.partial(func, *args, **kwargs))
 
     def __getattr__(self, name: str) -> AsyncResource:
-        if name.startswith("_") or not isinstance(getattr(type(self.sync), name, None), object):
+        if name.startswith("_"):
             raise AttributeError(name)
         if name not in self._namespaces:
             from .resources._base import Resource

@@ -30,6 +30,7 @@ class Spool:
         self.prefix = "events-" + hashlib.sha256(api_key.encode()).hexdigest()[:12]
         self._log = logger
         self._names = itertools.count()
+        self._written: set[str] = set()  # files this process wrote: for later processes
 
     def __repr__(self) -> str:
         return f"Spool({str(self.directory)!r})"
@@ -48,6 +49,7 @@ class Spool:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temporary, self.directory / (name + _SUFFIX))
+            self._written.add(name + _SUFFIX)
         except OSError as exc:
             self._log.error("could not spool %d events to %s: %s", len(events), self.directory, exc)
             return False
@@ -90,7 +92,7 @@ class Spool:
             return []
         found = []
         for path in entries:
-            if not path.name.startswith(self.prefix):
+            if not path.name.startswith(self.prefix) or path.name in self._written:
                 continue
             if path.name.endswith(_SUFFIX) or (
                 _CLAIMED in path.name and not _alive(path.name.rsplit(_CLAIMED, 1)[1])

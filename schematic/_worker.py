@@ -66,7 +66,7 @@ class WorkerStats:
     """Counters of one worker; ``dropped`` is keyed by reason."""
 
     sent: int = 0
-    retried: int = 0
+    retried: int = 0  # events in batches that were retried, counted once per retry
     dropped: Counter[str] = field(default_factory=Counter)
     spooled: int = 0  # written to disk at close, for a later process
     unspooled: int = 0  # read back from files left by earlier processes
@@ -187,7 +187,6 @@ class EventWorker:
                     if not self._thread_alive():
                         break
                     self._done.wait(0.05 if remaining is None else min(remaining, 0.05))
-                    self._wake.set()
             if not self._thread_alive() and self._finished < target:
                 self._run_round(deadline)
         with self._lock:
@@ -253,6 +252,8 @@ class EventWorker:
         while not self._stop.is_set():
             self._wake.wait(self.period)
             self._wake.clear()
+            if self._spool is not None:
+                self._guarded(self._load_spool)  # files other processes left meanwhile
             self._guarded(self._run_round, self._close_deadline)
         self._guarded(self._run_round, self._close_deadline)
 
@@ -299,7 +300,9 @@ class EventWorker:
                 self._inflight = None
 
     def _batches(self) -> Iterator[_Batch]:
-        while self._held:
+        # Only the batches held when the round starts: one that fails again in this round
+        # waits for the next one (and its backoff) instead of being retried at once.
+        for _ in range(len(self._held)):
             batch = self._held.popleft()
             self._held_count -= len(batch.events)
             yield batch
@@ -341,7 +344,9 @@ class EventWorker:
                 self._send(batch.events, timeout)
             except ApiError as exc:
                 verdict = self._classify(exc)
-                if verdict == "split" and len(batch.events) > 1:
+                if verdict == "split" and len(batch.events) == 1:
+                    verdict = "rejected"  # one event too large for a batch of its own
+                if verdict == "split":
                     half = len(batch.events) // 2
                     self._hold(_Batch(batch.events[half:], source=batch.source), first=True)
                     self._hold(_Batch(batch.events[:half], source=batch.source), first=True)
@@ -364,7 +369,7 @@ class EventWorker:
                 if deadline is not None and now + wait >= deadline:
                     break
                 with self._lock:
-                    self.stats.retried += 1
+                    self.stats.retried += len(batch.events)
                 self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
                 if self._stop.wait(wait):
                     break
@@ -426,7 +431,9 @@ class EventWorker:
     ) -> None:
         """Drop a batch for good (``count`` overrides its size for events never encoded)."""
         dropped = len(batch.events) if count is None else count
-        if reason not in ("unauthorized", "shutdown", "invalid"):
+        if reason == "shutdown":
+            self._log.warning("dropped %d events not sent before shutdown: %s", dropped, exc)
+        elif reason not in ("unauthorized", "invalid"):
             self._log.error("dropped %d events (%s): %s", dropped, reason, exc)
         if batch.events:
             self._notify(exc, batch.events)  # before counting: flush() returns after the callback

@@ -422,7 +422,8 @@ class Schematic:
                 if hit is not None:
                     self._stats["cache_hits"] += 1
                     return hit
-        self._stats["cache_misses"] += 1
+            if self._caches:
+                self._stats["cache_misses"] += 1
         return None
 
     def _key(
@@ -481,7 +482,11 @@ class Schematic:
         """POST a check within its deadline and parse the answer; tell the breaker how it went."""
         from .resources._base import parse_envelope
 
-        timeout = options.timeout if options is not None and options.timeout else self._flag_timeout
+        timeout = (
+            options.timeout
+            if options is not None and options.timeout is not None
+            else self._flag_timeout
+        )
         try:
             response = self._transport.request(
                 "POST",
@@ -551,12 +556,12 @@ class Schematic:
         except TypeError as exc:
             self._report_invalid(exc)
             return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
-        if wanted:
+        if wanted and self._caches:
             cached = [self._cached(keys_of[k]) for k in wanted]
             if all(hit is not None for hit in cached):
                 self._stats["cache_hits"] += len(cached)
                 return [hit for hit in cached if hit is not None]
-        self._stats["cache_misses"] += 1
+            self._stats["cache_misses"] += len(wanted)
         return self._check_many_remote(wanted, company, user, options)
 
     def _check_many_remote(

@@ -13,7 +13,8 @@ import schematic.core
 CORE_EXPORTS = {
     "ApiConnectionError", "ApiError", "ApiTimeoutError", "AsyncSchematic", "AsyncSchematicConfig",
     "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "ForbiddenError",
-    "IdentifyOptions", "InternalServerError", "LocalCache", "NotFoundError", "OfflineError",
+    "IdentifyOptions", "InternalServerError", "InvalidEventError", "LocalCache", "NotFoundError",
+    "OfflineError",
     "ParsingError", "RateLimitError", "RequestOptions", "Schematic", "SchematicConfig",
     "SchematicError", "TrackOptions", "UnauthorizedError", "UnprocessableEntityError",
     "__version__", "core",

@@ -392,3 +392,18 @@ def test_on_error_callback_failures_are_contained(server: FakeSchematic, make_cl
     assert calls == [1]
     assert client.flush(5) is True
     assert len(server.tracked("from-the-callback")) == 1
+
+
+def test_a_failing_batch_waits_for_the_next_round(server: FakeSchematic, make_client: Any) -> None:
+    server.add_fault("/batch", status=503, times=None)
+    client = make_client(event_buffer_period=0.2, event_retry_delay=0.05)
+    client.track("ev")
+    assert client.flush(1.0) is False  # the outage outlasts the flush
+    during_flush = len(server.requests_to("/batch"))
+    # Each round makes at most 4 attempts (with backoff), then the batch waits for the
+    # next period: about 2 or 3 rounds fit in a second, not hundreds of attempts.
+    assert 2 <= during_flush <= 16
+    started = len(server.requests_to("/batch"))
+    assert client.shutdown(timeout=0.5) is False
+    assert len(server.requests_to("/batch")) - started <= 3  # one try per round at shutdown
+    assert client.stats()["events_dropped"] == {"shutdown": 1}
