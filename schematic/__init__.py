@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 from . import core
 from . import models as _models
 from .cache import CacheProvider, LocalCache
-from .client import CheckFlagOptions, IdentifyOptions, Schematic, SchematicConfig, TrackOptions
+from .client import (
+    CheckFlagOptions,
+    DataStreamConfig,
+    IdentifyOptions,
+    Schematic,
+    SchematicConfig,
+    TrackOptions,
+)
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -74,6 +81,7 @@ __all__ = [
     "CacheProvider",
     "CheckFlagOptions",
     "ConflictError",
+    "DataStreamConfig",
     "ForbiddenError",
     "IdentifyOptions",
     "InternalServerError",

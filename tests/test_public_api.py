@@ -12,7 +12,8 @@ import schematic.core
 
 CORE_EXPORTS = {
     "ApiConnectionError", "ApiError", "ApiTimeoutError", "AsyncSchematic", "AsyncSchematicConfig",
-    "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "ForbiddenError",
+    "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "DataStreamConfig",
+    "ForbiddenError",
     "IdentifyOptions", "InternalServerError", "LocalCache", "NotFoundError", "OfflineError",
     "ParsingError", "RateLimitError", "RequestOptions", "Schematic", "SchematicConfig",
     "SchematicError", "TrackOptions", "UnauthorizedError", "UnprocessableEntityError",
