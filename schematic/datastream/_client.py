@@ -48,6 +48,9 @@ FLAG_CACHE_SIZE = 10_000
 ANSWERS_KEPT = 10_000
 CONFIRMED_KEPT = 10_000
 REFRESHED_AT_RECONNECT = 1_000
+# A repeated check with the same result sends one flag_check event per interval, as the
+# API path reaches the server at most once per cache lifetime (5 s) for the same check.
+EVENT_INTERVAL = 5.0
 ENTITY_TYPES = {COMPANY: "rulesengine.Company", USER: "rulesengine.User"}
 KINDS = {v: k for k, v in ENTITY_TYPES.items()}
 
@@ -129,6 +132,7 @@ class DataStreamClient:
         self._flags_loaded = False
         self._confirmed: dict[tuple[str, str], dict[str, str]] = {}
         self.answers = {}
+        self._reported: dict[Any, tuple[Any, float]] = {}  # check -> (result, next send)
         self.store.bump()
 
     def __repr__(self) -> str:
@@ -183,13 +187,16 @@ class DataStreamClient:
         answer = self.answers.get(key)
         if answer is not None and answer[0] == self.store.generation and now < answer[1]:
             self.counts["local"] += 1
-            self._submit(("flag_check", answer[3], None, now))
-            return answer[2]
-        found = self._answer(key, flag_key, company, user, block, now)
-        if found is None:
+            result = answer[2]
+            sent = self._reported.get(key)
+            if sent is None or sent[0] is not result or now >= sent[1]:
+                self._report(key, answer, now)
+            return result
+        answer = self._answer(key, flag_key, company, user, block, now)
+        if answer is None:
             return None
-        self._submit(("flag_check", found[3], None, now))
-        return found[2]
+        self._report(key, answer, now)
+        return answer[2]
 
     def check_many(
         self,
@@ -199,7 +206,7 @@ class DataStreamClient:
     ) -> list[CheckFlagResponseData] | None:
         """Every flag evaluated locally, or None (and no event sent) if any one cannot be."""
         now = self._clock()
-        found: list[Answer] = []
+        found: list[tuple[Any, Answer]] = []
         for flag_key in flag_keys:
             try:
                 key = (
@@ -212,10 +219,20 @@ class DataStreamClient:
             answer = self._answer(key, flag_key, company, user, True, now)
             if answer is None:
                 return None
-            found.append(answer)
-        for answer in found:
-            self._submit(("flag_check", answer[3], None, now))
-        return [answer[2] for answer in found]
+            found.append((key, answer))
+        for key, answer in found:
+            self._report(key, answer, now)
+        return [answer[2] for _, answer in found]
+
+    def _report(self, key: Any, answer: Answer, now: float) -> None:
+        """Send the check's ``flag_check`` event, unless the same result was sent just now."""
+        sent = self._reported.get(key)
+        if sent is not None and sent[0] is answer[2] and now < sent[1]:
+            return
+        if len(self._reported) >= ANSWERS_KEPT:
+            self._reported.clear()
+        self._reported[key] = (answer[2], now + EVENT_INTERVAL)
+        self._submit(("flag_check", answer[3], None, now))
 
     def _answer(
         self,
@@ -348,7 +365,8 @@ class DataStreamClient:
         previous = list(self._confirmed.items())[-REFRESHED_AT_RECONNECT:]
         self._confirmed = {}
         self._flags_loaded = False
-        self._flags_pending = Pending([])
+        if self._flags_pending.done.is_set():  # else a check may already be waiting on it
+            self._flags_pending = Pending([])
         self.store.bump()
         self.connection.send({"data": {"action": "start", "entity_type": "rulesengine.Flags"}})
         for (kind, _), keys in previous:
@@ -401,7 +419,7 @@ class DataStreamClient:
                 )
         elif message_type == "delete":
             self.store.delete(kind, data)
-            self._confirmed.pop((kind, data.get("id")), None)  # type: ignore[arg-type]
+            self._confirmed.pop((kind, str(data.get("id"))), None)
 
     def _confirm(self, kind: str, entity_id: str, keys: dict[str, str]) -> None:
         confirmed = self._confirmed
