@@ -12,6 +12,7 @@ until the client has opened, applied a message or lost its connection.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import socket
@@ -72,10 +73,9 @@ class FakeDataStream:
     def push(self, message: dict[str, Any]) -> None:
         """Send a message on every open connection."""
         for connection in self.live():
-            try:
+            # A connection that is closing raises; its handler is about to forget it.
+            with contextlib.suppress(ConnectionClosed):
                 connection.send(json.dumps(message))
-            except ConnectionClosed:  # closing; its handler is about to forget it
-                pass
 
     def close_all(self, code: int = 1000, reason: str = "") -> None:
         for connection in self.live():

@@ -162,7 +162,7 @@ def test_store_writes_the_shared_key_layout() -> None:
 
 
 def test_store_drops_lookups_of_keys_an_entity_lost() -> None:
-    store, caches = memory_store()
+    store, _ = memory_store()
     store.put("company", company(keys={"id": "acme", "domain": "old.io"}))
     store.put("company", company(keys={"id": "acme", "domain": "new.io"}))
     assert store.find("company", {"domain": "old.io"}) is None
