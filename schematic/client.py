@@ -422,8 +422,8 @@ class Schematic:
             return self._fallback(flag_key, _flags.REASON_OFFLINE, options)
         if self._datastream is not None:
             local = self._datastream.check(flag_key, company, user)
-            if local is not None:
-                return local
+            if local is not None or self._datastream.usable:
+                return local  # None: _check_remote may still answer from the stream
         try:
             if self._tuple_keys:
                 key: object = (
@@ -480,6 +480,8 @@ class Schematic:
             return self._invalid(exc, flag_key, options)
         if self._datastream is not None:
             local = self._datastream.check(flag_key, company, user, block=True)
+            if local is None:
+                local = self._cached(key)  # the API's recent answer, as _check_locally skipped it
             if local is not None:
                 return local
         if not self._breaker.allow():

@@ -284,6 +284,11 @@ class DataStreamClient:
         self.counts["local"] += 1
         return answer
 
+    @property
+    def usable(self) -> bool:
+        """Whether checks can be answered here now, possibly after reading or waiting."""
+        return self._usable()
+
     def _usable(self) -> bool:
         if self._closed:
             return False
