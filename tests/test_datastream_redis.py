@@ -13,8 +13,8 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import textwrap
+import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path

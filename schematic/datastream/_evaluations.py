@@ -14,6 +14,7 @@ good because it never changes.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -24,7 +25,10 @@ from ._validate import EngineInputError, check_company, check_flag, check_user
 from ._values import parse_rfc3339
 from .engine import _evaluate
 
-DEFAULT_KEPT = 4096
+DEFAULT_KEPT = 2048  # bounds the superseded objects kept alive, too
+
+# Subscription dates repeat across companies and evaluations; parsing them is not cheap.
+_parse_date = functools.lru_cache(maxsize=1024)(parse_rfc3339)
 
 Result = tuple[CheckFlagResponseData, float]  # the result, and the time.time() it is good until
 
@@ -96,7 +100,7 @@ def good_until(result: CheckFlagResponseData, company: Any, now: datetime) -> fl
     moments: list[datetime | None] = [result.feature_usage_reset_at]
     subscription = company.get("subscription") if company is not None else None
     if subscription is not None:
-        moments += [parse_rfc3339(subscription[k]) for k in ("period_start", "period_end")]
+        moments += [_parse_date(subscription[k]) for k in ("period_start", "period_end")]
     for moment in moments:
         if moment is not None and now < moment < until:
             until = moment
