@@ -11,8 +11,11 @@ import logging
 import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -463,7 +466,7 @@ def test_a_forked_child_opens_its_own_stream(
             assert datastream is not None and datastream.connection is not None
             assert datastream.connection.state == "idle"
             client.initialize()
-            assert datastream._flags_pending.wait(10)
+            assert datastream.session.wait_for_flags(10)
             result = client.check_flag_with_entitlement("api", company={"id": "one"})
             code = 0 if was_local(result) and datastream.connection.connects == 2 else 2
         finally:
@@ -474,3 +477,45 @@ def test_a_forked_child_opens_its_own_stream(
     assert was_local(client.check_flag_with_entitlement("api", company={"id": "two"}))
     assert len(stream.requests(COMPANY)) == 3  # one, the child's one, two
     assert stream.wait_for(lambda: len(stream.live()) == 1)  # the parent's, still open
+
+
+def test_gunicorn_preload_workers_open_their_own_streams(
+    server: FakeSchematic, stream: FakeDataStream
+) -> None:
+    pytest.importorskip("gunicorn")
+    import requests
+
+    stream.flags = [metered_flag()]
+    stream.add("company", company())
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        port = held.getsockname()[1]
+    env = {
+        **os.environ,
+        "SCHEMATIC_API_KEY": server.api_key or "",
+        "SCHEMATIC_BASE_URL": server.url,
+        "SCHEMATIC_EVENT_CAPTURE_URL": server.url,
+        "SCHEMATIC_DATASTREAM_URL": stream.url,
+        "PYTHONPATH": str(Path(__file__).resolve().parent),
+    }
+    command = [sys.executable, "-m", "gunicorn", "--preload", "-w", "2",
+               "-b", f"127.0.0.1:{port}", "wsgi_datastream_app:app"]  # fmt: skip
+    gunicorn = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert gunicorn.stderr is not None
+        for line in gunicorn.stderr:  # the socket listens from here on; requests queue
+            if "Listening at" in line:
+                break
+        answers = [
+            requests.get(
+                f"http://127.0.0.1:{port}/", headers={"Connection": "close"}, timeout=10
+            ).json()
+            for _ in range(20)
+        ]
+        assert stream.handshakes and len(stream.live()) >= 2  # the master's is still open
+    finally:
+        gunicorn.terminate()
+        gunicorn.communicate(timeout=30)
+    assert all(a["rule_id"] == "r_api" for a in answers), answers  # the engine answered
+    workers = {a["pid"] for a in answers}
+    assert len(stream.handshakes) == 1 + len(workers)

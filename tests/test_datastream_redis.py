@@ -266,7 +266,7 @@ WRITER = """
     client = Schematic("sch_test_key", SchematicConfig(
         base_url=api_url, event_capture_url=api_url, use_datastream=True, datastream=config))
     client.initialize()
-    assert client._datastream._flags_pending.wait(10)
+    assert client._datastream.session.wait_for_flags(10)
     result = client.check_flag_with_entitlement("api", company={"id": "acme"})
     client.shutdown()
     print(json.dumps({"reason": result.reason, "value": result.value}))

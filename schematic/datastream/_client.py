@@ -7,12 +7,11 @@
                      └─miss─▶ ask the stream for the entity, wait ≤ resource_timeout
     any failure ─▶ None: the client asks the API instead
 
-Freshness. A company or user is served only if a ``full`` message for it arrived on the
-current connection (or on the last one, while the stream is down): after a reconnect every
-entity this process had is asked for again, and a check needing one waits for its answer
-rather than use what may have changed meanwhile. Flags are served once the connection's
-bulk flag message arrived. If the stream is given up for good (bad key, too many failed
-reconnects) or closed, nothing is served locally any more.
+Freshness is the session's business (``_session``): a company or user is served only once
+the current connection delivered it, flags once its bulk message arrived. If the stream is
+given up for good (bad key, too many failed reconnects) or closed, nothing is served
+locally any more. In replicator mode, whatever the shared cache holds is served while the
+replicator reports ready.
 
 ``answers`` maps a check's arguments to its result and is trusted only while the store's
 generation is the one it was made at: every change to any cache (a stream message, a local
@@ -35,8 +34,8 @@ from . import _connection
 from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
 from ._evaluations import Evaluations, flag_check_body
 from ._replicator import Fetch, ReplicatorHealth, fetch_json
+from ._session import Session
 from ._store import COMPANY, ENGINE_VERSION_KEY, USER, Caches, EntityStore, KeyConflictError
-from ._waiters import Pending, Waiters
 from .caches import MemoryCache, is_in_process
 from .config import DEFAULT_REPLICATOR_HEALTH_TIMEOUT, MIN_FLAG_TTL, DataStreamConfig
 
@@ -46,13 +45,9 @@ if TYPE_CHECKING:
 
 FLAG_CACHE_SIZE = 10_000
 ANSWERS_KEPT = 10_000
-CONFIRMED_KEPT = 10_000
-REFRESHED_AT_RECONNECT = 1_000
 # A repeated check with the same result sends one flag_check event per interval, as the
 # API path reaches the server at most once per cache lifetime (5 s) for the same check.
 EVENT_INTERVAL = 5.0
-ENTITY_TYPES = {COMPANY: "rulesengine.Company", USER: "rulesengine.User"}
-KINDS = {v: k for k, v in ENTITY_TYPES.items()}
 
 Submit = Callable[["Event"], bool]
 Answer = tuple[int, float, "CheckFlagResponseData", dict[str, Any]]  # generation, until, ...
@@ -93,45 +88,51 @@ class DataStreamClient:
         self._remember = not config.replicator_mode and all(
             is_in_process(c) for c in vars(caches).values()
         )
-        self.answers: dict[Any, Answer] = {}
         self.counts = dict.fromkeys(("local", "fallback", "requests", "refreshes"), 0)
+        self.session = Session(self.store, self._send, config.resource_timeout, self.counts, logger)
         self.connection: Connection | None = None
         self.health: ReplicatorHealth | None = None
         self._closed = False
         self._warned_version = False
         if config.replicator_mode:
-            self.health = ReplicatorHealth(
-                config.replicator_health_url,
-                config.replicator_health_check,
-                DEFAULT_REPLICATOR_HEALTH_TIMEOUT,
-                on_change=self.store.bump,
-                logger=logger,
-                fetch=fetch,
-            )
+            self.health = self._make_health(fetch)
             self.health.check()
         else:
-            if importlib.util.find_spec("websocket") is None:
-                raise ImportError(_connection.WEBSOCKET_EXTRA_HINT)
-            self.connection = Connection(
-                config.url or datastream_url(base_url),
-                api_key,
-                _timing(config),
-                on_open=self._on_open,
-                on_message=self._on_message,
-                on_close=self._on_close,
-                logger=logger,
-            )
+            self.connection = self._make_connection(api_key, base_url)
         self._fresh()
         _clients.add(self)
 
+    def _make_health(self, fetch: Fetch) -> ReplicatorHealth:
+        return ReplicatorHealth(
+            self.config.replicator_health_url,
+            self.config.replicator_health_check,
+            DEFAULT_REPLICATOR_HEALTH_TIMEOUT,
+            on_change=self.store.bump,
+            logger=self._log,
+            fetch=fetch,
+        )
+
+    def _make_connection(self, api_key: str, base_url: str) -> Connection:
+        if importlib.util.find_spec("websocket") is None:
+            raise ImportError(_connection.WEBSOCKET_EXTRA_HINT)
+        return Connection(
+            self.config.url or datastream_url(base_url),
+            api_key,
+            _timing(self.config),
+            on_open=self.session.opened,
+            on_message=self.session.apply,
+            on_close=self.session.closed,
+            logger=self._log,
+        )
+
+    def _send(self, message: Any) -> bool:
+        return self.connection is not None and self.connection.send(message)
+
     def _fresh(self) -> None:
-        """State of one connection (or of this process, after a fork)."""
+        """Nothing answered yet (at construction, and in a child process after a fork)."""
         self._pid = os.getpid()
-        self._waiters = Waiters()
-        self._flags_pending = Pending([])
-        self._flags_loaded = False
-        self._confirmed: dict[tuple[str, str], dict[str, str]] = {}
-        self.answers = {}
+        self.session.reset()
+        self.answers: dict[Any, Answer] = {}
         self._reported: dict[Any, tuple[Any, float]] = {}  # check -> (result, next send)
         self.store.bump()
 
@@ -304,11 +305,12 @@ class DataStreamClient:
         return self.connection.state in (CONNECTED, CONNECTING)
 
     def _flag(self, flag_key: str, block: bool) -> Any:
-        if self.connection is not None and not self._flags_loaded:
+        connection = self.connection
+        if connection is not None and not self.session.flags_loaded:
             # Connected but the bulk flag message is on its way: worth a short wait.
-            if not (block and self.connection.connected):
+            if not (block and connection.connected):
                 return None
-            if not self._flags_pending.wait(self.config.resource_timeout):
+            if not self.session.wait_for_flags(self.config.resource_timeout):
                 return None
         flag = self.store.flag(flag_key)
         return flag if isinstance(flag, dict) else None
@@ -324,35 +326,15 @@ class DataStreamClient:
         connection = self.connection
         if connection is None or not block or not connection.connected:
             return None
-        if not self._request(kind, keys):
+        if not self.session.request(kind, keys):
             return None
         found = self.store.find(kind, keys)
         return found if self._servable(kind, found) else None
 
     def _servable(self, kind: str, entity: Any) -> bool:
-        if not isinstance(entity, dict):
-            return False
-        return self.health is not None or (kind, entity.get("id")) in self._confirmed
-
-    def _request(self, kind: str, keys: Mapping[str, str]) -> bool:
-        """Ask the stream for an entity (once for all checks asking) and wait for it."""
-        pending, new = self._waiters.join(kind, keys)
-        if new:
-            if not self._send_start(kind, keys):
-                self._waiters.drop(pending, "DataStream client disconnected")
-                return False
-            self.counts["requests"] += 1
-        if pending.wait(self.config.resource_timeout):
-            return True
-        self._waiters.drop(pending, "timed out")
-        return False
-
-    def _send_start(self, kind: str, keys: Mapping[str, str]) -> bool:
-        assert self.connection is not None
-        message = {
-            "data": {"action": "start", "entity_type": ENTITY_TYPES[kind], "keys": dict(keys)}
-        }
-        return self.connection.send(message)
+        if self.health is not None:
+            return isinstance(entity, dict)  # the replicator keeps the shared cache current
+        return self.session.is_current(kind, entity)
 
     # -- track ------------------------------------------------------------------------------
     def track(self, event: str, company: Mapping[str, str] | None, quantity: int | None) -> None:
@@ -368,88 +350,6 @@ class DataStreamClient:
             self.store.add_usage(company, event, 1 if quantity is None else quantity)
         except Exception as exc:
             self._log.warning("could not add tracked usage to the cached company: %s", exc)
-
-    # -- the stream -------------------------------------------------------------------------
-    def _on_open(self) -> None:
-        """A connection opened: ask for the flags and again for every entity served so far."""
-        assert self.connection is not None
-        previous = list(self._confirmed.items())[-REFRESHED_AT_RECONNECT:]
-        self._confirmed = {}
-        self._flags_loaded = False
-        if self._flags_pending.done.is_set():  # else a check may already be waiting on it
-            self._flags_pending = Pending([])
-        self.store.bump()
-        self.connection.send({"data": {"action": "start", "entity_type": "rulesengine.Flags"}})
-        for (kind, _), keys in previous:
-            _, new = self._waiters.join(kind, keys)
-            if new and self._send_start(kind, keys):
-                self.counts["refreshes"] += 1
-
-    def _on_close(self, final: bool) -> None:
-        self._waiters.fail_all("DataStream client disconnected")
-        self._flags_pending.finish("DataStream client disconnected")
-        if final:
-            self.store.bump()
-
-    def _on_message(self, message: Any) -> None:
-        if not isinstance(message, dict):
-            return
-        entity_type = message.get("entity_type")
-        message_type = message.get("message_type")
-        data = message.get("data")
-        if message_type == "error":
-            self._on_error(entity_type, data)
-        elif entity_type == "rulesengine.Flags" and message_type == "full":
-            self.store.replace_flags(data if isinstance(data, list) else [])
-            self._flags_loaded = True
-            self._flags_pending.finish()
-        elif entity_type == "rulesengine.Flag" and message_type == "full":
-            self.store.put_flag(data)
-        elif entity_type == "rulesengine.Flag" and message_type == "delete":
-            self.store.delete_flag(data)
-        elif entity_type in KINDS and isinstance(data, dict):
-            self._on_entity(KINDS[entity_type], message_type, message.get("entity_id"), data)
-        else:
-            self._log.debug("DataStream: ignored %s %s", entity_type, message_type)
-
-    def _on_entity(
-        self, kind: str, message_type: Any, entity_id: Any, data: dict[str, Any]
-    ) -> None:
-        if message_type == "full":
-            if not self.store.put(kind, data):
-                self._log.warning("DataStream sent a %s without an ID or keys", kind)
-                return
-            keys = data["keys"]
-            self._confirm(kind, data["id"], keys)
-            self._waiters.resolve(kind, keys)
-        elif message_type == "partial":
-            if not isinstance(entity_id, str) or self.store.merge(kind, entity_id, data) is None:
-                self.store.bump()  # whatever was concluded about it is no longer sure
-                self._log.warning(
-                    "DataStream: partial update for %s %r not cached; ignored", kind, entity_id
-                )
-        elif message_type == "delete":
-            self.store.delete(kind, data)
-            self._confirmed.pop((kind, str(data.get("id"))), None)
-
-    def _confirm(self, kind: str, entity_id: str, keys: dict[str, str]) -> None:
-        confirmed = self._confirmed
-        confirmed.pop((kind, entity_id), None)
-        confirmed[(kind, entity_id)] = dict(keys)
-        if len(confirmed) > CONFIRMED_KEPT:
-            del confirmed[next(iter(confirmed))]
-
-    def _on_error(self, entity_type: Any, data: Any) -> None:
-        data = data if isinstance(data, dict) else {}
-        error = str(data.get("error") or "DataStream error")
-        kind = KINDS.get(data.get("entity_type") or entity_type)
-        keys = data.get("keys")
-        failed = 0
-        if kind is not None and isinstance(keys, dict):
-            failed = self._waiters.resolve(kind, keys, error)
-        self._log.warning("DataStream error for %s %s: %s", kind or entity_type, keys, error)
-        if failed == 0 and (data.get("entity_type") or entity_type) == "rulesengine.Flags":
-            self._flags_pending.finish(error)
 
     # -- lifecycle --------------------------------------------------------------------------
     def _ensure_started(self) -> None:
@@ -481,8 +381,7 @@ class DataStreamClient:
             self.connection.close()
         if self.health is not None:
             self.health.close()
-        self._waiters.fail_all("DataStream client closed")
-        self.store.bump()
+        self.session.closed(final=True)
 
     def stats(self) -> dict[str, Any]:
         connects = self.connection.connects if self.connection is not None else 0
