@@ -18,9 +18,11 @@ import json
 import socket
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
 
 from schematic.client import Schematic
@@ -41,6 +43,7 @@ class FakeDataStream:
         self.answer = True  # answer company and user requests
         self.answer_flags = True  # answer the bulk flags request
         self.refuse = False  # close every new connection with 4001
+        self.reject_status: int | None = None  # answer the handshake with this status
         self._cond = threading.Condition()
         self._live: list[ServerConnection] = []
         self._server: Server | None = None
@@ -48,7 +51,13 @@ class FakeDataStream:
 
     def __enter__(self) -> FakeDataStream:
         self._server = serve(
-            self._handle, "127.0.0.1", 0, compression=None, ping_interval=None, close_timeout=1
+            self._handle,
+            "127.0.0.1",
+            0,
+            compression=None,
+            ping_interval=None,
+            close_timeout=1,
+            process_request=self._screen,
         )
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -104,6 +113,15 @@ class FakeDataStream:
             return self._cond.wait_for(predicate, timeout)
 
     # -- the server's side ------------------------------------------------------------------
+    def _screen(self, connection: ServerConnection, request: Request) -> Response | None:
+        """Refuse the handshake itself when the test says so."""
+        if self.reject_status is None:
+            return None
+        with self._cond:
+            self.handshakes.append({k.lower(): v for k, v in request.headers.raw_items()})
+            self._cond.notify_all()
+        return connection.respond(HTTPStatus(self.reject_status), "refused\n")
+
     def _handle(self, connection: ServerConnection) -> None:
         assert connection.request is not None
         headers = {k.lower(): v for k, v in connection.request.headers.raw_items()}

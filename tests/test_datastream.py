@@ -349,6 +349,26 @@ def test_wrong_key_is_final_too(stream: FakeDataStream, make_client: Any) -> Non
     assert client.stats()["datastream"]["state"] == "failed" and len(stream.handshakes) == 1
 
 
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_refused_handshake_is_final(stream: FakeDataStream, local: Make, status: int) -> None:
+    stream.reject_status = status
+    client = local()
+    probe = Probe(client)
+    client.initialize()
+    probe.wait("close")
+    assert probe.events == [("close", True)]
+    assert client.stats()["datastream"]["state"] == "failed" and len(stream.handshakes) == 1
+
+
+def test_other_handshake_failures_are_retried(stream: FakeDataStream, local: Make) -> None:
+    stream.reject_status = 503
+    client = local(max_reconnect_attempts=2)
+    probe = Probe(client)
+    client.initialize()
+    probe.wait("close")
+    assert len(stream.handshakes) == 3
+
+
 def test_too_many_failed_attempts_give_up(
     make_client: Any, dead_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -41,6 +41,8 @@ def utc(*parts: int) -> datetime:
         ("http://localhost:8080", "ws://localhost:8080/datastream"),
         ("https://api.x.com/v1/?q=1#frag", "wss://datastream.x.com/datastream"),
         ("https://api", "wss://api/datastream"),
+        ("http://[::1]:8080/x", "ws://[::1]:8080/datastream"),
+        ("https://user:pw@api.example.com", "wss://datastream.example.com/datastream"),
         ("wss://stream.example.com/custom", "wss://stream.example.com/custom"),
         ("ws://127.0.0.1:9/datastream", "ws://127.0.0.1:9/datastream"),
     ],

@@ -84,11 +84,13 @@ def datastream_url(base_url: str) -> str:
     scheme = {"https": "wss", "http": "ws"}.get(parts.scheme)
     if scheme is None:
         raise ValueError(f"cannot derive a DataStream URL from {base_url!r}: use http(s)")
-    host, _, port = parts.netloc.rpartition("@")[2].partition(":")
+    host = parts.hostname or ""
     labels = host.split(".")
     if len(labels) >= 2 and labels[0] == "api":
         host = ".".join(["datastream", *labels[1:]])
-    netloc = f"{host}:{port}" if port else host
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
     return urlunsplit((scheme, netloc, DATASTREAM_PATH, "", ""))
 
 
