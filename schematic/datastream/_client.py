@@ -316,6 +316,8 @@ class DataStreamClient:
         return flag if isinstance(flag, dict) else None
 
     def _entity(self, kind: str, keys: Mapping[str, str], block: bool) -> Any:
+        if not all(type(k) is str and type(v) is str for k, v in keys.items()):
+            return None  # the API path reports the bad argument
         try:
             found = self.store.find(kind, keys)
         except KeyConflictError as exc:

@@ -136,8 +136,10 @@ class Session:
             self.waiters.resolve(kind, data["keys"])
         elif message_type == "partial":
             if not isinstance(entity_id, str) or self.store.merge(kind, entity_id, data) is None:
-                self.store.bump()  # whatever was concluded about it may no longer hold
-                self._log.warning(
+                # Expected for an entity the in-process cache evicted: it is asked for
+                # again when next checked. What was concluded about it may no longer hold.
+                self.store.bump()
+                self._log.debug(
                     "DataStream: update for %s %r, which is not cached", kind, entity_id
                 )
         elif message_type == "delete":
@@ -160,7 +162,8 @@ class Session:
         failed = 0
         if kind is not None and isinstance(keys, dict):
             failed = self.waiters.resolve(kind, keys, error)
-        self._log.warning("DataStream error for %s %s: %s", kind or about, keys, error)
+        self._log.info("DataStream could not deliver a %s: %s", kind or about, error)
+        self._log.debug("DataStream error for %s keys %s: %s", kind or about, keys, error)
         if failed == 0 and about == "rulesengine.Flags":
             self._flags.finish(error)
 
