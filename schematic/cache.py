@@ -10,8 +10,9 @@ records ``(value, expires_at)`` in a plain dict, which a read consults in one at
 ``dict.get``. The TTLCache reports every entry it drops, so that dict never holds an entry
 the TTLCache no longer has, and a read still checks the entry's expiry itself.
 
-A child process starts every cache empty, with a lock of its own: a thread of the parent
-may have held the lock, mid-write, when the process forked.
+After a fork, the child rebuilds each cache around a lock of its own: a thread of the
+parent may have held the lock, mid-write, when the process forked. The entries are kept;
+they are read back from the plain dict, which is never seen half-changed.
 """
 
 from __future__ import annotations
@@ -96,6 +97,14 @@ class LocalCache(Generic[T]):
         self._empty()
         _caches.add(self)
 
+    def _rebuild(self) -> None:
+        """Fresh lock and TTLCache, same entries (in a child process, after a fork)."""
+        kept = list(self._index.items())
+        self._empty()
+        for key, (value, expires_at) in kept:
+            self._entries[key] = value
+            self._index[key] = (value, expires_at)
+
     def _empty(self) -> None:
         self._lock = threading.Lock()
         self._index: dict[object, tuple[T, float]] = {}  # key -> (value, expires_at)
@@ -144,9 +153,9 @@ class LocalCache(Generic[T]):
 _caches: weakref.WeakSet[LocalCache[Any]] = weakref.WeakSet()
 
 
-def _empty_after_fork() -> None:
+def _rebuild_after_fork() -> None:
     for cache in list(_caches):
-        cache._empty()
+        cache._rebuild()
 
 
-os.register_at_fork(after_in_child=_empty_after_fork)
+os.register_at_fork(after_in_child=_rebuild_after_fork)
