@@ -230,8 +230,8 @@ class Connection:
                     return
             try:
                 ws = self._open()
-            except BadKeyError:
-                self._give_up_bad_key()
+            except BadKeyError as exc:
+                self._give_up_bad_key(str(exc))
                 return
             except Exception as exc:
                 attempt += 1
@@ -239,7 +239,7 @@ class Connection:
                 continue
             code = self._serve(ws)
             if code == CLOSE_BAD_KEY:
-                self._give_up_bad_key()
+                self._give_up_bad_key(f"close code {CLOSE_BAD_KEY}")
                 return
             attempt = 1  # the first reconnection waits too, so a flapping server is not hammered
 
@@ -253,10 +253,11 @@ class Connection:
                 header=self._headers,
                 timeout=self.timing.handshake_timeout,
                 suppress_origin=True,
+                redirect_limit=0,  # a redirect would carry the API key to another address
             )
         except websocket.WebSocketBadStatusException as exc:
             if exc.status_code in (401, 403):
-                raise BadKeyError(str(exc)) from exc
+                raise BadKeyError(f"status {exc.status_code} at the handshake") from exc
             raise
         ws.settimeout(self.timing.write_timeout)
         return ws
@@ -326,11 +327,9 @@ class Connection:
         readable = False
         for key, _ in selector.select(max(0.0, wait)):
             if key.fileobj is self._wake_r:
-                try:
+                with contextlib.suppress(OSError):  # drained: it would block
                     while self._wake_r.recv(512):
                         pass
-                except OSError:
-                    pass
             elif key.fileobj is ws.sock:
                 readable = True
         return readable
@@ -355,24 +354,23 @@ class Connection:
             self._log.exception("DataStream: failed to apply a message")
 
     def _end(self, ws: websocket.WebSocket, graceful: bool) -> None:
-        try:
-            if graceful:
+        if graceful:
+            with contextlib.suppress(Exception):  # the socket may be gone already
                 ws.send_close()
-        except Exception:  # the socket is already gone
-            pass
         ws.shutdown()  # type: ignore[no-untyped-call]
 
     def _give_up(self, message: str) -> None:
         with self._lock:
-            if self.state != CLOSED:
-                self.state = FAILED
+            if self.state == CLOSED:
+                return
+            self.state = FAILED
         self._log.error("%s; flag checks will ask the API from now on", message)
         self._on_close(True)
 
-    def _give_up_bad_key(self) -> None:
+    def _give_up_bad_key(self, how: str) -> None:
         self._give_up(
-            "DataStream refused the API key (close code 4001): check SCHEMATIC_API_KEY or the "
-            "api_key passed to Schematic()"
+            f"DataStream refused the API key ({how}): check SCHEMATIC_API_KEY or the api_key "
+            "passed to Schematic()"
         )
 
 
