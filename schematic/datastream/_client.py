@@ -176,7 +176,7 @@ class DataStreamClient:
         with ``block`` True shared caches are read and missing entities are asked for.
         Never raises.
         """
-        try:
+        try:  # _check_key, inlined: this is the hot path
             key = (
                 flag_key,
                 frozenset(company.items()) if company else None,
@@ -209,13 +209,8 @@ class DataStreamClient:
         now = self._clock()
         found: list[tuple[Any, Answer]] = []
         for flag_key in flag_keys:
-            try:
-                key = (
-                    flag_key,
-                    frozenset(company.items()) if company else None,
-                    frozenset(user.items()) if user else None,
-                )
-            except (AttributeError, TypeError):
+            key = _check_key(flag_key, company, user)
+            if key is None:
                 return None
             answer = self._answer(key, flag_key, company, user, True, now)
             if answer is None:
@@ -269,9 +264,11 @@ class DataStreamClient:
         if not self._usable():
             return None
         flag = self._flag(flag_key, block)
+        if flag is None:
+            return None
         company_data = self._entity(COMPANY, company, block) if company else None
         user_data = self._entity(USER, user, block) if user else None
-        if flag is None or (company and company_data is None) or (user and user_data is None):
+        if (company and company_data is None) or (user and user_data is None):
             return None
         outcome = self.evaluations.evaluate(flag, company_data, user_data, now)
         if outcome is None:
@@ -388,6 +385,20 @@ class DataStreamClient:
     def stats(self) -> dict[str, Any]:
         connects = self.connection.connects if self.connection is not None else 0
         return {"state": self.state, "connects": connects, **self.counts}
+
+
+def _check_key(
+    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+) -> Any:
+    """What remembered answers are keyed by; None for arguments that cannot be keys."""
+    try:
+        return (
+            flag_key,
+            frozenset(company.items()) if company else None,
+            frozenset(user.items()) if user else None,
+        )
+    except (AttributeError, TypeError):
+        return None
 
 
 def _caches_for(config: DataStreamConfig) -> Caches:

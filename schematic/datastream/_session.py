@@ -87,10 +87,10 @@ class Session:
     def opened(self) -> None:
         """A connection opened: ask for the flags and again for every entity current before."""
         previous = list(self._confirmed.items())[-REFRESHED_AT_RECONNECT:]
-        self._confirmed = {}
-        self.flags_loaded = False
         if self._flags.done.is_set():  # else a check may be waiting on it already
             self._flags = Pending([])
+        self.flags_loaded = False  # after the swap: a check seeing False waits on the new one
+        self._confirmed = {}
         self.store.bump()
         self._send(FLAGS_REQUEST)
         for (kind, _), keys in previous:
