@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -539,3 +540,52 @@ def test_gunicorn_preload_workers_open_their_own_streams(
     assert all(a["rule_id"] == "r_api" for a in answers), answers  # the engine answered
     workers = {a["pid"] for a in answers}
     assert len(stream.handshakes) == 1 + len(workers)
+
+
+def test_remembered_answers_end_when_the_usage_period_resets(
+    stream: FakeDataStream, local: Make
+) -> None:
+    today = condition(
+        "metric", "lt", event_subtype="api", metric_value=10, metric_period="current_day"
+    )
+    stream.flags = [flag(rule("plan_entitlement", today, id="r_day", name="Daily"), key="daily")]
+    stream.add("company", company(metrics=[metric("api", 3, "current_day")]))
+    client = local()
+    ready(client)
+    datastream = client._datastream
+    assert datastream is not None
+    clock = [datetime(2026, 3, 15, 23, 59, 59, tzinfo=timezone.utc).timestamp()]
+    datastream._clock = lambda: clock[0]
+    first = client.check_flag_with_entitlement("daily", company=ACME)
+    assert first.feature_usage_reset_at == datetime(2026, 3, 16, tzinfo=timezone.utc)
+    computed = datastream.evaluations.computed
+    assert client.check_flag_with_entitlement("daily", company=ACME) is first
+    clock[0] += 1  # midnight
+    later = client.check_flag_with_entitlement("daily", company=ACME)
+    assert later.feature_usage_reset_at == datetime(2026, 3, 17, tzinfo=timezone.utc)
+    assert datastream.evaluations.computed == computed + 1
+
+
+def test_the_async_client_answers_locally(server: FakeSchematic, stream: FakeDataStream) -> None:
+    import asyncio
+
+    from schematic import AsyncSchematic, SchematicConfig
+
+    stream.flags = [metered_flag()]
+    stream.add("company", company())
+    config = SchematicConfig(
+        base_url=server.url,
+        event_capture_url=server.url,
+        use_datastream=True,
+        datastream=DataStreamConfig(url=stream.url, **FAST),
+    )
+
+    async def main() -> Any:
+        async with AsyncSchematic(server.api_key, config) as client:
+            probe = Probe(client.sync)
+            client.sync.initialize()
+            probe.ready()
+            return await client.check_flag_with_entitlement("api", company=ACME)
+
+    assert was_local(asyncio.run(main()))
+    assert server.requests_to("/flags") == []

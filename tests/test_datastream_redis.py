@@ -89,10 +89,15 @@ class Replicator:
     def __init__(self) -> None:
         self.status = 200
         self.body: dict[str, Any] = {"ready": True, "cache_version": VERSION}
+        self.asked = 0
+        self.changed = threading.Condition()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                with owner.changed:
+                    owner.asked += 1
+                    owner.changed.notify_all()
                 payload = json.dumps(owner.body).encode()
                 self.send_response(owner.status)
                 self.send_header("Content-Type", "application/json")
@@ -294,3 +299,22 @@ def test_two_processes_share_flags_through_redis(
     reader = replicator_client(make_client, redis_url, replicator)
     assert reader.check_flag_with_entitlement("api", company=ACME) == expected
     assert server.requests_to("/flags") == []
+
+
+def test_replicator_health_is_polled_from_the_first_check(
+    redis_url: str, replicator: Replicator, make_client: Any
+) -> None:
+    config = DataStreamConfig.shared(
+        RedisCache.from_url(redis_url),
+        replicator_mode=True,
+        replicator_health_url=replicator.url,
+        replicator_health_check=0.01,
+    )
+    client = make_client(use_datastream=True, datastream=config)
+    assert replicator.asked == 1  # once, synchronously, when the client was built
+    client.check_flag("api", company=ACME)
+    with replicator.changed:
+        assert replicator.changed.wait_for(lambda: replicator.asked >= 4, 10)
+    health = client._datastream.health
+    client.shutdown()
+    assert health._thread is not None and not health._thread.is_alive()  # polling stopped
