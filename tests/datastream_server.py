@@ -6,7 +6,8 @@ or user request with its ``full`` message (or an ``error``), and lets a test pus
 message, close connections with a code, drop them without a close frame, or refuse them.
 
 ``Probe`` wraps a client connection's callbacks so that a test can wait, without sleeping,
-until the client has opened, applied a message or lost its connection.
+until the client has opened, applied a message or lost its connection. The helpers below
+it build the tests' flag and tell a local answer from the API's.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import base64
 import contextlib
 import hashlib
 import json
+import re
 import socket
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
+from rules_engine_builders import condition, flag, rule
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
@@ -29,6 +32,31 @@ from schematic.client import Schematic
 
 KINDS = {"rulesengine.Company": "company", "rulesengine.User": "user"}
 WAIT = 10.0
+
+
+COMPANY = "rulesengine.Company"
+ACME = {"id": "acme"}
+FAST = {"reconnect_min_delay": 0.005, "reconnect_max_delay": 0.02, "resource_timeout": 5.0}
+
+
+def ready(client: Schematic) -> Probe:
+    """Open the client's stream and wait for its flags."""
+    probe = Probe(client)
+    client.initialize()
+    probe.ready()
+    return probe
+
+
+def metered_flag(limit: int = 10) -> dict[str, Any]:
+    """On while the company's all-time ``api`` usage is below ``limit``."""
+    under = condition("metric", "lt", event_subtype="api", metric_value=limit)
+    return flag(rule("plan_entitlement", under, id="r_api", name="API quota"), key="api")
+
+
+def was_local(result: Any) -> bool:
+    """Whether the engine gave the answer (the fake API words its reasons differently)."""
+    pattern = r'Matched .* rule ".*" \(.*\)|No rules matched.*'
+    return re.fullmatch(pattern, result.reason) is not None
 
 
 class FakeDataStream:

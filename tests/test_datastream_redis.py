@@ -22,15 +22,14 @@ from typing import Any
 
 import pytest
 import redis
-from datastream_server import FakeDataStream, Probe
-from rules_engine_builders import company, condition, flag, metric, rule
+from datastream_server import ACME, FakeDataStream, Probe, metered_flag
+from rules_engine_builders import company, metric
 
 from schematic import DataStreamConfig, Schematic
 from schematic.datastream import RedisCache, evaluate
 from schematic.testing import FakeSchematic
 
 VERSION = "14269364"
-ACME = {"id": "acme"}
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -125,11 +124,6 @@ def replicator() -> Iterator[Replicator]:
     fake = Replicator()
     yield fake
     fake.close()
-
-
-def metered_flag() -> dict[str, Any]:
-    under = condition("metric", "lt", event_subtype="api", metric_value=10)
-    return flag(rule("plan_entitlement", under, id="r_api", name="API quota"), key="api")
 
 
 def seed(cache: RedisCache, version: str, subject: dict[str, Any]) -> None:
