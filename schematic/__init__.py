@@ -21,7 +21,14 @@ from . import core
 from . import models as _models
 from ._events import InvalidEventError
 from .cache import CacheProvider, LocalCache
-from .client import CheckFlagOptions, IdentifyOptions, Schematic, SchematicConfig, TrackOptions
+from .client import (
+    CheckFlagOptions,
+    DataStreamConfig,
+    IdentifyOptions,
+    Schematic,
+    SchematicConfig,
+    TrackOptions,
+)
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -75,6 +82,7 @@ __all__ = [
     "CacheProvider",
     "CheckFlagOptions",
     "ConflictError",
+    "DataStreamConfig",
     "ForbiddenError",
     "IdentifyOptions",
     "InternalServerError",

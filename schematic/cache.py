@@ -9,12 +9,18 @@ Reads are the hot path (every flag check), so they do not take the lock: each wr
 records ``(value, expires_at)`` in a plain dict, which a read consults in one atomic
 ``dict.get``. The TTLCache reports every entry it drops, so that dict never holds an entry
 the TTLCache no longer has, and a read still checks the entry's expiry itself.
+
+After a fork, the child rebuilds each cache around a lock of its own: a thread of the
+parent may have held the lock, mid-write, when the process forked. The entries are kept;
+they are read back from the plain dict, which is never seen half-changed.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -88,9 +94,23 @@ class LocalCache(Generic[T]):
         self.max_size = max_size
         self.ttl = ttl
         self._timer = timer
+        self._empty()
+        _caches.add(self)
+
+    def _rebuild(self) -> None:
+        """Fresh lock and TTLCache, same entries (in a child process, after a fork)."""
+        kept = list(self._index.items())
+        self._empty()
+        for key, (value, expires_at) in kept:
+            self._entries[key] = value
+            self._index[key] = (value, expires_at)
+
+    def _empty(self) -> None:
         self._lock = threading.Lock()
         self._index: dict[object, tuple[T, float]] = {}  # key -> (value, expires_at)
-        self._entries = _Entries(max(max_size, 1), ttl / 1000.0, timer, self._forget)
+        self._entries = _Entries(
+            max(self.max_size, 1), self.ttl / 1000.0, self._timer, self._forget
+        )
 
     def __repr__(self) -> str:
         return f"LocalCache(max_size={self.max_size}, ttl={self.ttl})"
@@ -131,3 +151,14 @@ class LocalCache(Generic[T]):
     def _forget(self, key: object) -> None:
         # Called by the TTLCache while ``set`` or ``__len__`` holds the lock.
         self._index.pop(key, None)
+
+
+_caches: weakref.WeakSet[LocalCache[Any]] = weakref.WeakSet()
+
+
+def _rebuild_after_fork() -> None:
+    for cache in list(_caches):
+        cache._rebuild()
+
+
+os.register_at_fork(after_in_child=_rebuild_after_fork)

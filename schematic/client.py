@@ -28,6 +28,7 @@ from ._events import IdentifyOptions, InvalidEventError, TrackOptions, identify_
 from ._flags import CheckFlagOptions
 from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session, quote_segment
 from .cache import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, CacheProvider, LocalCache
+from .datastream.config import DataStreamConfig
 from .errors import ApiConnectionError, ApiError
 from .models._base import Model
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from ._async import AsyncSchematic, AsyncSchematicConfig
+    from .datastream._client import DataStreamClient
     from .models._base import Response
     from .models.events import EventBodyIdentifyCompany
     from .models.features import CheckFlagResponseData
@@ -67,6 +69,7 @@ __all__ = [
     "AsyncSchematicConfig",
     "CacheProvider",
     "CheckFlagOptions",
+    "DataStreamConfig",
     "IdentifyOptions",
     "LocalCache",
     "Schematic",
@@ -132,6 +135,11 @@ class SchematicConfig:
         circuit_breaker_cooldown: seconds between probes of a failing API (default 30).
         stale_if_error: when the API cannot answer a check, answer with the last value it
             gave for the same flag, company and user, if any (default True).
+        use_datastream: evaluate flags in this process from data streamed by Schematic
+            DataStream (needs ``pip install 'schematichq[datastream]'``), or read from a
+            replicator's shared cache; checks it cannot answer go to the API as usual.
+        datastream: a ``DataStreamConfig`` for ``use_datastream`` (default settings if left
+            out); ignored unless ``use_datastream`` is True.
     """
 
     base_url: str | None = None
@@ -160,6 +168,8 @@ class SchematicConfig:
     circuit_breaker_threshold: int = DEFAULT_CIRCUIT_BREAKER_THRESHOLD
     circuit_breaker_cooldown: float = DEFAULT_CIRCUIT_BREAKER_COOLDOWN
     stale_if_error: bool = True
+    use_datastream: bool = False
+    datastream: DataStreamConfig | None = None
 
     def __post_init__(self) -> None:
         for name in ("timeout", "event_buffer_period"):
@@ -187,6 +197,10 @@ class SchematicConfig:
             raise TypeError("flag_defaults must be a dict of flag key to bool")
         if self.cache_providers is not None and not isinstance(self.cache_providers, list):
             raise TypeError("cache_providers must be a list of cache providers")
+        if type(self.use_datastream) is not bool:
+            raise TypeError(f"use_datastream must be a bool, got {self.use_datastream!r}")
+        if self.datastream is not None and not isinstance(self.datastream, DataStreamConfig):
+            raise TypeError(f"datastream must be a DataStreamConfig, got {self.datastream!r}")
 
 
 class _Namespace(Generic[R]):
@@ -346,6 +360,17 @@ class Schematic:
         )
         if spool is not None:
             self._worker.start_if_spooled()
+        self._datastream: DataStreamClient | None = None
+        if config.use_datastream and not config.offline:
+            from .datastream._client import DataStreamClient
+
+            self._datastream = DataStreamClient(
+                config.datastream or DataStreamConfig(),
+                api_key=api_key or "",
+                base_url=self._transport.base_url,
+                submit=self._worker.submit,
+                logger=self._log,
+            )
         _clients.add(self)
 
     def __repr__(self) -> str:
@@ -401,6 +426,10 @@ class Schematic:
         """
         if self._offline:
             return self._fallback(flag_key, _flags.REASON_OFFLINE, options)
+        if self._datastream is not None:
+            local = self._datastream.check(flag_key, company, user)
+            if local is not None or self._datastream.usable:
+                return local  # None: _check_remote may still answer from the stream
         try:
             if self._tuple_keys:
                 key: object = (
@@ -456,6 +485,12 @@ class Schematic:
             key = self._key(flag_key, company, user)
         except TypeError as exc:
             return self._invalid(exc, flag_key, options)
+        if self._datastream is not None:
+            local = self._datastream.check(flag_key, company, user, block=True)
+            if local is None:
+                local = self._cached(key)  # the API's recent answer, as _check_locally skipped it
+            if local is not None:
+                return local
         if not self._breaker.allow():
             return self._unavailable(flag_key, key, options, None)
         path = f"/flags/{quote_segment(flag_key)}/check"
@@ -556,6 +591,10 @@ class Schematic:
         except TypeError as exc:
             self._report_invalid(exc)
             return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
+        if self._datastream is not None and wanted:
+            answered = self._datastream.check_many(wanted, company, user)
+            if answered is not None:
+                return answered
         if wanted and self._caches:
             cached = [self._cached(keys_of[k]) for k in wanted]
             if all(hit is not None for hit in cached):
@@ -707,6 +746,8 @@ class Schematic:
             self._report_invalid(exc)
             return
         self._worker.submit(item)
+        if self._datastream is not None:
+            self._datastream.track(event, item[1].get("company"), item[1].get("quantity"))
 
     def flush(self, timeout: float | None = None) -> bool:
         """Send every event queued so far; True when all were delivered within ``timeout``."""
@@ -754,13 +795,20 @@ class Schematic:
 
     # -- lifecycle --------------------------------------------------------------------------
     def initialize(self) -> None:
-        """Nothing to start for this client; kept so that code calling it keeps working."""
+        """Open the DataStream connection now (with ``use_datastream``) rather than on first use.
+
+        Without DataStream there is nothing to start; kept so that code calling it works.
+        """
+        if self._datastream is not None:
+            self._datastream.start()
 
     def shutdown(self, timeout: float | None = None) -> bool:
         """Send queued events (within ``timeout``, default ``shutdown_timeout``) and stop.
 
         Idempotent. Returns True when no event was left unsent.
         """
+        if self._datastream is not None:
+            self._datastream.close()
         delivered = self._worker.close(timeout)
         self._transport.close()
         return delivered
@@ -780,11 +828,14 @@ class Schematic:
 
     def stats(self) -> dict[str, Any]:
         """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
-        return {
+        stats = {
             **_worker.stats_snapshot(self._worker),
             **self._stats,
             "circuit_open": self._breaker.is_open,
         }
+        if self._datastream is not None:
+            stats["datastream"] = self._datastream.stats()
+        return stats
 
 
 _clients: weakref.WeakSet[Schematic] = weakref.WeakSet()

@@ -1,14 +1,22 @@
-"""Shared fixtures: a fake Schematic server per test and a client tuned for fast tests."""
+"""Shared fixtures: a fake Schematic server per test and a client tuned for fast tests.
+
+The DataStream tests also get a fake stream server, clients that use it, and an address
+that refuses connections.
+"""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from schematic.client import Schematic
 from schematic.testing import FakeSchematic
+
+if TYPE_CHECKING:
+    from datastream_server import FakeDataStream
 
 # Short waits so that retries and periodic flushes take milliseconds, not seconds.
 FAST = {
@@ -44,3 +52,39 @@ def make_client(server: FakeSchematic) -> Iterator[Any]:
 def client(make_client: Any) -> Schematic:
     built: Schematic = make_client()
     return built
+
+
+@pytest.fixture
+def stream() -> Iterator[FakeDataStream]:
+    """A DataStream server on 127.0.0.1 (see tests/datastream_server.py)."""
+    from datastream_server import FakeDataStream
+
+    with FakeDataStream() as fake:
+        yield fake
+
+
+@pytest.fixture
+def local(make_client: Any, stream: FakeDataStream) -> Any:
+    """Build clients that use ``stream``; keyword arguments go to their DataStreamConfig."""
+    from datastream_server import FAST
+
+    from schematic import DataStreamConfig
+
+    def make(**options: Any) -> Schematic:
+        config = DataStreamConfig(**{"url": stream.url, **FAST, **options})
+        client: Schematic = make_client(use_datastream=True, datastream=config)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def dead_url() -> Iterator[str]:
+    """A WebSocket address that refuses connections: bound, never listening.
+
+    Holding the port keeps the kernel from handing it out as the client's own source port,
+    which would let a connection to a closed port reach itself.
+    """
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"ws://127.0.0.1:{held.getsockname()[1]}/datastream"

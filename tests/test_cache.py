@@ -101,3 +101,22 @@ def test_concurrent_use_keeps_the_bound_and_values() -> None:
         thread.join()
     assert errors == []
     assert len(cache) <= 50
+
+
+def test_a_forked_child_keeps_entries_with_a_lock_of_its_own() -> None:
+    import os
+
+    cache: LocalCache[str] = LocalCache(10, 60_000)
+    cache.set("kept", "value")
+    cache._lock.acquire()  # as if a thread of the parent was mid-write at the fork
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            cache.set("new", "value")  # would hang on the parent's lock
+            code = 0 if cache.get("kept") == "value" and cache.get("new") == "value" else 2
+        finally:
+            os._exit(code)
+    cache._lock.release()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -12,9 +12,9 @@ import schematic.core
 
 CORE_EXPORTS = {
     "ApiConnectionError", "ApiError", "ApiTimeoutError", "AsyncSchematic", "AsyncSchematicConfig",
-    "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "ForbiddenError",
-    "IdentifyOptions", "InternalServerError", "InvalidEventError", "LocalCache", "NotFoundError",
-    "OfflineError",
+    "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "DataStreamConfig",
+    "ForbiddenError", "IdentifyOptions", "InternalServerError", "InvalidEventError", "LocalCache",
+    "NotFoundError", "OfflineError",
     "ParsingError", "RateLimitError", "RequestOptions", "Schematic", "SchematicConfig",
     "SchematicError", "TrackOptions", "UnauthorizedError", "UnprocessableEntityError",
     "__version__", "core",

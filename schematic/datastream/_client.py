@@ -1,0 +1,443 @@
+"""The DataStream client: answers flag checks in process, from streamed or replicated data.
+
+::
+
+    check ─▶ answers (flag, company keys, user keys) ─current─▶ result      (no I/O, ~1 µs)
+               └─▶ caches ─▶ evaluations (by object identity) ─▶ result
+                     └─miss─▶ ask the stream for the entity, wait ≤ resource_timeout
+    any failure ─▶ None: the client asks the API instead
+
+Freshness is the session's business (``_session``): a company or user is served only once
+the current connection delivered it, flags once its bulk message arrived. If the stream is
+given up for good (bad key, too many failed reconnects) or closed, nothing is served
+locally any more. In replicator mode, whatever the shared cache holds is served while the
+replicator reports ready.
+
+``answers`` maps a check's arguments to its result and is trusted only while the store's
+generation is the one it was made at: every change to any cache (a stream message, a local
+usage increment, a reconnect) moves the generation on. It is used only when every cache is
+in this process, since another process could change a shared cache without telling us.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import time
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..cache import DEFAULT_CACHE_SIZE
+from . import _connection
+from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
+from ._evaluations import Evaluations, flag_check_body
+from ._replicator import Fetch, ReplicatorHealth, fetch_json
+from ._session import Session
+from ._store import COMPANY, ENGINE_VERSION_KEY, USER, Caches, EntityStore, KeyConflictError
+from .caches import MemoryCache, is_in_process
+from .config import DEFAULT_REPLICATOR_HEALTH_TIMEOUT, MIN_FLAG_TTL, DataStreamConfig
+
+if TYPE_CHECKING:
+    from .._events import Event
+    from ..models.features import CheckFlagResponseData
+
+FLAG_CACHE_SIZE = 10_000
+ANSWERS_KEPT = 10_000
+# A repeated check with the same result sends one flag_check event per interval, as the
+# API path reaches the server at most once per cache lifetime (5 s) for the same check.
+EVENT_INTERVAL = 5.0
+
+Submit = Callable[["Event"], bool]
+Answer = tuple[int, float, "CheckFlagResponseData", dict[str, Any]]  # generation, until, ...
+
+_clients: weakref.WeakSet[DataStreamClient] = weakref.WeakSet()
+
+
+class DataStreamClient:
+    """Local flag evaluation for one ``Schematic`` client.
+
+    Args:
+        config: the DataStream settings.
+        api_key: the secret key the stream authenticates.
+        base_url: the API's address, from which the stream's is derived.
+        submit: queues an event (the client's event worker).
+        clock: the time in seconds since the epoch (tests pass their own).
+        fetch: how replicator health is fetched (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        config: DataStreamConfig,
+        *,
+        api_key: str,
+        base_url: str,
+        submit: Submit,
+        logger: logging.Logger,
+        clock: Callable[[], float] = time.time,
+        fetch: Fetch = fetch_json,
+    ) -> None:
+        self.config = config
+        self._log = logger
+        self._submit = submit
+        self._clock = clock
+        caches = _caches_for(config)
+        self.store = EntityStore(caches, self._version, config.cache_ttl, _flag_ttl(config))
+        self.evaluations = Evaluations(logger)
+        self._remember = not config.replicator_mode and all(
+            is_in_process(c) for c in vars(caches).values()
+        )
+        self.counts = dict.fromkeys(("local", "fallback", "requests", "refreshes"), 0)
+        self.session = Session(self.store, self._send, config.resource_timeout, self.counts, logger)
+        self.connection: Connection | None = None
+        self.health: ReplicatorHealth | None = None
+        self._closed = False
+        self._warned_version = False
+        if config.replicator_mode:
+            self.health = self._make_health(fetch)
+            self.health.check()
+        else:
+            self.connection = self._make_connection(api_key, base_url)
+        self._fresh()
+        _clients.add(self)
+
+    def _make_health(self, fetch: Fetch) -> ReplicatorHealth:
+        return ReplicatorHealth(
+            self.config.replicator_health_url,
+            self.config.replicator_health_check,
+            DEFAULT_REPLICATOR_HEALTH_TIMEOUT,
+            on_change=self.store.bump,
+            logger=self._log,
+            fetch=fetch,
+        )
+
+    def _make_connection(self, api_key: str, base_url: str) -> Connection:
+        if importlib.util.find_spec("websocket") is None:
+            raise ImportError(_connection.WEBSOCKET_EXTRA_HINT)
+        return Connection(
+            self.config.url or datastream_url(base_url),
+            api_key,
+            _timing(self.config),
+            on_open=self.session.opened,
+            on_message=self.session.apply,
+            on_close=self.session.closed,
+            logger=self._log,
+        )
+
+    def _send(self, message: Any) -> bool:
+        return self.connection is not None and self.connection.send(message)
+
+    def _fresh(self) -> None:
+        """Nothing answered yet (at construction, and in a child process after a fork)."""
+        self._pid = os.getpid()
+        self.session.reset()
+        self.answers: dict[Any, Answer] = {}
+        self._reported: dict[Any, tuple[Any, float]] = {}  # check -> (result, next send)
+        self.store.bump()
+
+    def __repr__(self) -> str:
+        return f"DataStreamClient(state={self.state!r})"
+
+    @property
+    def state(self) -> str:
+        """``replicator`` plus ready/not-ready, or the connection's state."""
+        if self.health is not None:
+            return "replicator ready" if self.health.ready else "replicator not ready"
+        assert self.connection is not None
+        return self.connection.state
+
+    def _version(self) -> str:
+        if self.health is None:
+            return ENGINE_VERSION_KEY
+        version = self.health.version
+        if version is None:
+            if not self._warned_version:
+                self._warned_version = True
+                self._log.warning(
+                    "the replicator has not reported its cache version; using %s, so "
+                    "lookups will probably miss",
+                    ENGINE_VERSION_KEY,
+                )
+            return ENGINE_VERSION_KEY
+        return version
+
+    # -- checks -----------------------------------------------------------------------------
+    def check(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        block: bool = False,
+    ) -> CheckFlagResponseData | None:
+        """The flag's result evaluated locally, or None when the API should answer.
+
+        With ``block`` False only what is in this process is used (no I/O, no waiting);
+        with ``block`` True shared caches are read and missing entities are asked for.
+        Never raises.
+        """
+        try:  # _check_key, inlined: this is the hot path
+            key = (
+                flag_key,
+                frozenset(company.items()) if company else None,
+                frozenset(user.items()) if user else None,
+            )
+        except (AttributeError, TypeError):
+            return None
+        now = self._clock()
+        answer = self.answers.get(key)
+        if answer is not None and answer[0] == self.store.generation and now < answer[1]:
+            self.counts["local"] += 1
+            result = answer[2]
+            sent = self._reported.get(key)
+            if sent is None or sent[0] is not result or now >= sent[1]:
+                self._report(key, answer, now)
+            return result
+        answer = self._answer(key, flag_key, company, user, block, now)
+        if answer is None:
+            return None
+        self._report(key, answer, now)
+        return answer[2]
+
+    def check_many(
+        self,
+        flag_keys: Sequence[str],
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+    ) -> list[CheckFlagResponseData] | None:
+        """Every flag evaluated locally, or None (and no event sent) if any one cannot be."""
+        now = self._clock()
+        found: list[tuple[Any, Answer]] = []
+        for flag_key in flag_keys:
+            key = _check_key(flag_key, company, user)
+            if key is None:
+                return None
+            answer = self._answer(key, flag_key, company, user, True, now)
+            if answer is None:
+                return None
+            found.append((key, answer))
+        for key, answer in found:
+            self._report(key, answer, now)
+        return [answer[2] for _, answer in found]
+
+    def _report(self, key: Any, answer: Answer, now: float) -> None:
+        """Send the check's ``flag_check`` event, unless the same result was sent just now."""
+        sent = self._reported.get(key)
+        if sent is not None and sent[0] is answer[2] and now < sent[1]:
+            return
+        if len(self._reported) >= ANSWERS_KEPT:
+            self._reported.clear()
+        self._reported[key] = (answer[2], now + EVENT_INTERVAL)
+        self._submit(("flag_check", answer[3], None, now))
+
+    def _answer(
+        self,
+        key: Any,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        block: bool,
+        now: float,
+    ) -> Answer | None:
+        if not block and not self._remember:
+            return None  # reading a shared cache is I/O
+        try:
+            answer = self._evaluate(key, flag_key, company, user, block, now)
+        except Exception as exc:
+            self._log.warning("local evaluation of %r failed: %s", flag_key, exc)
+            answer = None
+        if answer is None and block:
+            self.counts["fallback"] += 1
+        return answer
+
+    def _evaluate(
+        self,
+        key: Any,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        block: bool,
+        now: float,
+    ) -> Answer | None:
+        self._ensure_started()
+        generation = self.store.generation  # before any read, so a change meanwhile shows
+        if not self._usable():
+            return None
+        flag = self._flag(flag_key, block)
+        if flag is None:
+            return None
+        company_data = self._entity(COMPANY, company, block) if company else None
+        user_data = self._entity(USER, user, block) if user else None
+        if (company and company_data is None) or (user and user_data is None):
+            return None
+        outcome = self.evaluations.evaluate(flag, company_data, user_data, now)
+        if outcome is None:
+            return None
+        result, until = outcome
+        earlier = self.answers.get(key)
+        body = (
+            earlier[3]
+            if earlier is not None and earlier[2] is result
+            else flag_check_body(result, company, user)
+        )
+        answer = (generation, until, result, body)
+        if self._remember:
+            if len(self.answers) >= ANSWERS_KEPT:
+                self.answers.clear()
+            self.answers[key] = answer
+        self.counts["local"] += 1
+        return answer
+
+    @property
+    def usable(self) -> bool:
+        """Whether checks can be answered here now, possibly after reading or waiting."""
+        return self._usable()
+
+    def _usable(self) -> bool:
+        if self._closed:
+            return False
+        if self.health is not None:
+            return self.health.ready
+        assert self.connection is not None
+        return self.connection.state in (CONNECTED, CONNECTING)
+
+    def _flag(self, flag_key: str, block: bool) -> Any:
+        connection = self.connection
+        if connection is not None and not self.session.flags_loaded:
+            # Connected but the bulk flag message is on its way: worth a short wait.
+            if not (block and connection.connected):
+                return None
+            if not self.session.wait_for_flags(self.config.resource_timeout):
+                return None
+        flag = self.store.flag(flag_key)
+        return flag if isinstance(flag, dict) else None
+
+    def _entity(self, kind: str, keys: Mapping[str, str], block: bool) -> Any:
+        if not all(type(k) is str and type(v) is str for k, v in keys.items()):
+            return None  # the API path reports the bad argument
+        try:
+            found = self.store.find(kind, keys)
+        except KeyConflictError as exc:
+            self._log.warning("%s; asking the API", exc)
+            return None
+        if self._servable(kind, found):
+            return found
+        connection = self.connection
+        if connection is None or not block or not connection.connected:
+            return None
+        if not self.session.request(kind, keys):
+            return None
+        found = self.store.find(kind, keys)
+        return found if self._servable(kind, found) else None
+
+    def _servable(self, kind: str, entity: Any) -> bool:
+        if self.health is not None:
+            return isinstance(entity, dict)  # the replicator keeps the shared cache current
+        return self.session.is_current(kind, entity)
+
+    # -- track ------------------------------------------------------------------------------
+    def track(self, event: str, company: Mapping[str, str] | None, quantity: int | None) -> None:
+        """Add a tracked quantity to the cached company's matching metrics; never raises."""
+        if not company or self._closed:
+            return
+        if self.health is not None:
+            if not self.health.ready:
+                return
+        elif self.connection is None or not self.connection.connected:
+            return
+        try:
+            self.store.add_usage(company, event, 1 if quantity is None else quantity)
+        except Exception as exc:
+            self._log.warning("could not add tracked usage to the cached company: %s", exc)
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def _ensure_started(self) -> None:
+        if self._pid != os.getpid():
+            self.forget_after_fork()
+        if self.connection is not None and self.connection.state == IDLE:
+            self.connection.start()
+        if self.health is not None:
+            self.health.start()
+
+    def start(self) -> None:
+        """Open the stream (or start replicator health checks) now rather than on first use."""
+        if not self._closed:
+            self._ensure_started()
+
+    def forget_after_fork(self) -> None:
+        """In a child process: a connection of its own on first use, and nothing trusted yet."""
+        if self.connection is not None:
+            self.connection.forget_after_fork()
+        if self.health is not None:
+            self.health.forget_after_fork()
+        self.store.reset_locks()
+        self._fresh()
+
+    def close(self) -> None:
+        """Close the stream and stop every thread; checks go to the API afterwards."""
+        self._closed = True
+        if self.connection is not None:
+            self.connection.close()
+        if self.health is not None:
+            self.health.close()
+        self.session.closed(final=True)
+
+    def stats(self) -> dict[str, Any]:
+        connects = self.connection.connects if self.connection is not None else 0
+        return {"state": self.state, "connects": connects, **self.counts}
+
+
+def _check_key(
+    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+) -> Any:
+    """What remembered answers are keyed by; None for arguments that cannot be keys."""
+    try:
+        return (
+            flag_key,
+            frozenset(company.items()) if company else None,
+            frozenset(user.items()) if user else None,
+        )
+    except (AttributeError, TypeError):
+        return None
+
+
+def _caches_for(config: DataStreamConfig) -> Caches:
+    """The configured providers, with in-process caches where none was given."""
+    ttl = None if config.cache_ttl is None else int(config.cache_ttl * 1000)
+    flag_ttl = _flag_ttl(config)
+    flag_ms = None if flag_ttl is None else int(flag_ttl * 1000)
+
+    def pick(given: Any, size: int, ttl_ms: int | None) -> Any:
+        return given if given is not None else MemoryCache(size, ttl_ms)
+
+    return Caches(
+        flags=pick(config.flag_cache, FLAG_CACHE_SIZE, flag_ms),
+        companies=pick(config.company_cache, DEFAULT_CACHE_SIZE, ttl),
+        company_lookups=pick(config.company_lookup_cache, DEFAULT_CACHE_SIZE, ttl),
+        users=pick(config.user_cache, DEFAULT_CACHE_SIZE, ttl),
+        user_lookups=pick(config.user_lookup_cache, DEFAULT_CACHE_SIZE, ttl),
+    )
+
+
+def _flag_ttl(config: DataStreamConfig) -> float | None:
+    return None if config.cache_ttl is None else max(MIN_FLAG_TTL, config.cache_ttl)
+
+
+def _timing(config: DataStreamConfig) -> Timing:
+    return Timing(
+        ping_interval=config.ping_interval,
+        pong_timeout=config.pong_timeout,
+        write_timeout=config.write_timeout,
+        handshake_timeout=config.handshake_timeout,
+        min_delay=config.reconnect_min_delay,
+        max_delay=config.reconnect_max_delay,
+        max_attempts=config.max_reconnect_attempts,
+    )
+
+
+def _forget_all_after_fork() -> None:
+    for client in list(_clients):
+        client.forget_after_fork()
+
+
+os.register_at_fork(after_in_child=_forget_all_after_fork)
