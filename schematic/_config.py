@@ -1,0 +1,140 @@
+"""``SchematicConfig``: every setting of the client, with its default and its checks."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import requests
+
+from . import _worker
+from .datastream.config import DataStreamConfig
+
+if TYPE_CHECKING:
+    from .cache import CacheProvider
+    from .models.features import CheckFlagResponseData
+
+DEFAULT_EVENT_CAPTURE_URL = "https://c.schematichq.com"
+DEFAULT_FLAG_CHECK_TIMEOUT = 3.0
+DEFAULT_CAPTURE_TIMEOUT = 10.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_RETRY_DELAY = 0.5
+DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 5
+DEFAULT_CIRCUIT_BREAKER_COOLDOWN = 30.0
+STALE_VALUES_KEPT = 10_000
+
+
+@dataclass
+class SchematicConfig:
+    """Client settings; every field is optional.
+
+    Attributes:
+        base_url: the API's address; ``SCHEMATIC_BASE_URL`` from the environment, else
+            ``https://api.schematichq.com``.
+        event_capture_url: where events go; ``SCHEMATIC_EVENT_CAPTURE_URL``, else
+            ``https://c.schematichq.com``.
+        event_buffer_period: seconds between event deliveries (default 5).
+        flag_defaults: values returned when a flag cannot be checked.
+        offline: make no network calls: flags return defaults, events are dropped and
+            resource methods raise ``OfflineError``.
+        timeout: seconds per attempt for resource calls (default 60).
+        flag_check_timeout: seconds a whole flag check may take, retries included (3).
+        cache_providers: flag-check caches; ``[]`` turns caching off. Default: one
+            ``LocalCache`` of 1000 entries living 5000 ms.
+        logger: where the SDK logs (default the ``schematic`` logger).
+        log_level: level set on the default logger (an int or a name such as "INFO");
+            never applied to a logger you pass in.
+        http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
+        httpx_client: the official SDK's name for ``http_client``, accepted so that its
+            configs keep working; it too must be a ``requests.Session``.
+        follow_redirects: accepted for compatibility and ignored: redirects are followed
+            within the origin of the request only, so the API key never leaves it.
+        max_retries: retries of a failed API call (default 2).
+        retry_delay: seconds before the first retry, doubling after each (default 0.5).
+        event_queue_size: events held while waiting to be sent (default 10,000).
+        event_retry_delay: seconds before an event batch is first retried (default 1).
+        event_retry_window: seconds a failing batch keeps being retried before it is spooled
+            (with ``event_spool_dir``) or dropped (default 600).
+        capture_timeout: seconds per event delivery attempt (default 10).
+        shutdown_timeout: seconds ``shutdown()`` and the exit hook spend sending what is
+            queued (default 2).
+        on_error: called as ``on_error(exception, events)`` when events are given up on.
+        strict: raise ``InvalidEventError``/``TypeError`` from ``track``, ``identify`` and
+            flag checks on bad arguments, instead of logging them.
+        event_spool_dir: a directory where events still unsent at shutdown or exit (or
+            failing for the whole ``event_retry_window``) are saved; the next process
+            started with the same directory and key sends them.
+        circuit_breaker_threshold: failed flag checks in a row after which checks stop
+            calling the API for a cool-down (default 5).
+        circuit_breaker_cooldown: seconds between probes of a failing API (default 30).
+        stale_if_error: when the API cannot answer a check, answer with the last value it
+            gave for the same flag, company and user, if any (default True).
+        use_datastream: evaluate flags in this process from data streamed by Schematic
+            DataStream (needs ``pip install 'schematichq[datastream]'``), or read from a
+            replicator's shared cache; checks it cannot answer go to the API as usual.
+        datastream: a ``DataStreamConfig`` for ``use_datastream`` (default settings if left
+            out); ignored unless ``use_datastream`` is True.
+    """
+
+    base_url: str | None = None
+    event_capture_url: str | None = None
+    event_buffer_period: float | None = None
+    flag_defaults: dict[str, bool] | None = None
+    offline: bool = False
+    timeout: float | None = None
+    flag_check_timeout: float = DEFAULT_FLAG_CHECK_TIMEOUT
+    cache_providers: list[CacheProvider[CheckFlagResponseData]] | None = None
+    logger: logging.Logger | None = None
+    log_level: int | str | None = None
+    http_client: requests.Session | None = None
+    httpx_client: Any = None
+    follow_redirects: bool | None = True
+    max_retries: int = DEFAULT_MAX_RETRIES
+    retry_delay: float = DEFAULT_RETRY_DELAY
+    event_queue_size: int = _worker.DEFAULT_MAX_QUEUE
+    event_retry_delay: float = _worker.DEFAULT_RETRY_DELAY
+    event_retry_window: float = _worker.DEFAULT_RETRY_WINDOW
+    capture_timeout: float = DEFAULT_CAPTURE_TIMEOUT
+    shutdown_timeout: float = _worker.DEFAULT_SHUTDOWN_TIMEOUT
+    on_error: Callable[[BaseException, list[str]], None] | None = None
+    strict: bool = False
+    event_spool_dir: str | os.PathLike[str] | None = None
+    circuit_breaker_threshold: int = DEFAULT_CIRCUIT_BREAKER_THRESHOLD
+    circuit_breaker_cooldown: float = DEFAULT_CIRCUIT_BREAKER_COOLDOWN
+    stale_if_error: bool = True
+    use_datastream: bool = False
+    datastream: DataStreamConfig | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "event_buffer_period"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        seconds = ("flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay")
+        for name in (*seconds, "circuit_breaker_cooldown", "event_retry_window"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        if not isinstance(self.shutdown_timeout, (int, float)) or self.shutdown_timeout < 0:
+            raise ValueError(f"shutdown_timeout must be >= 0, got {self.shutdown_timeout!r}")
+        if (
+            not isinstance(self.circuit_breaker_threshold, int)
+            or self.circuit_breaker_threshold < 1
+        ):
+            value = self.circuit_breaker_threshold
+            raise ValueError(f"circuit_breaker_threshold must be an int >= 1, got {value!r}")
+        if not isinstance(self.max_retries, int) or self.max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, got {self.max_retries!r}")
+        if not isinstance(self.event_queue_size, int) or self.event_queue_size < 1:
+            raise ValueError(f"event_queue_size must be an int >= 1, got {self.event_queue_size!r}")
+        if self.flag_defaults is not None and not isinstance(self.flag_defaults, Mapping):
+            raise TypeError("flag_defaults must be a dict of flag key to bool")
+        if self.cache_providers is not None and not isinstance(self.cache_providers, list):
+            raise TypeError("cache_providers must be a list of cache providers")
+        if type(self.use_datastream) is not bool:
+            raise TypeError(f"use_datastream must be a bool, got {self.use_datastream!r}")
+        if self.datastream is not None and not isinstance(self.datastream, DataStreamConfig):
+            raise TypeError(f"datastream must be a DataStreamConfig, got {self.datastream!r}")

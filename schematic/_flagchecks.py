@@ -1,0 +1,371 @@
+"""Flag checks, the half of ``Schematic`` that answers "is this flag on?".
+
+``Schematic`` inherits these methods; they live here so that each module keeps to one
+concern. The order of a check: offline defaults, then DataStream (when enabled), then the
+cache providers, then the API within the check's deadline (guarded by the circuit
+breaker), and when all of that fails the last value received or the default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import _flags
+from ._flags import CheckFlagOptions
+from ._transport import Transport, quote_segment
+from .cache import CacheProvider, LocalCache
+from .errors import ApiConnectionError, ApiError
+from .models._base import Model
+
+if TYPE_CHECKING:
+    from .datastream._client import DataStreamClient
+    from .models.features import CheckFlagResponseData
+
+
+class FlagChecks:
+    """``check_flag``, ``check_flag_with_entitlement``, ``check_flags`` and flag defaults."""
+
+    # Set up by Schematic.__init__.
+    _offline: bool
+    _strict: bool
+    _log: logging.Logger
+    _transport: Transport
+    _flag_timeout: float
+    _flag_defaults: dict[str, bool]
+    _caches: list[CacheProvider[CheckFlagResponseData]]
+    _tuple_keys: bool
+    _stats: dict[str, int]
+    _breaker: _flags.CircuitBreaker
+    _last_known: LocalCache[CheckFlagResponseData] | None
+    _datastream: DataStreamClient | None
+
+    def check_flag(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> bool:
+        """Whether the flag is on for this company and user; never raises.
+
+        Answers from the cache when it can; otherwise asks the API, waiting at most
+        ``flag_check_timeout`` seconds. When no answer comes, returns the default:
+        ``options.default_value``, else the configured flag default, else False.
+
+        Example::
+
+            client.check_flag("some-flag-key", company={"id": "your-company-id"})
+        """
+        result = self._check_locally(flag_key, company, user, options)
+        if result is None:
+            result = self._check_remote(flag_key, company, user, options)
+        return result.value
+
+    def check_flag_with_entitlement(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> CheckFlagResponseData:
+        """The full result of a flag check: value, reason, matched rule and entitlement."""
+        result = self._check_locally(flag_key, company, user, options)
+        if result is None:
+            result = self._check_remote(flag_key, company, user, options)
+        return result
+
+    def _check_locally(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> CheckFlagResponseData | None:
+        """The answer when no I/O is needed (offline or cached); None on a cache miss.
+
+        This is the hot path, so arguments are not checked here: a bad one cannot be in
+        the cache, and ``_check_remote`` reports it.
+        """
+        if self._offline:
+            return self._fallback(flag_key, _flags.REASON_OFFLINE, options)
+        if self._datastream is not None:
+            local = self._datastream.check(flag_key, company, user)
+            if local is not None or self._datastream.usable:
+                return local  # None: _check_remote may still answer from the stream
+        try:
+            if self._tuple_keys:
+                key: object = (
+                    flag_key,
+                    frozenset(company.items()) if company else None,
+                    frozenset(user.items()) if user else None,
+                )
+            else:
+                key = _flags.cache_key(flag_key, company, user)
+        except (AttributeError, TypeError):
+            key = None
+        if key is not None:
+            for cache in self._caches:
+                try:
+                    hit = cache.get(key)  # type: ignore[arg-type]
+                except Exception as exc:
+                    self._log.warning("cache %r failed to read: %s", cache, exc)
+                    continue
+                if hit is not None:
+                    self._stats["cache_hits"] += 1
+                    return hit
+            if self._caches:
+                self._stats["cache_misses"] += 1
+        return None
+
+    def _key(
+        self, flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+    ) -> Any:
+        """The cache key of a check, after checking its arguments (TypeError names a bad one).
+
+        In-process caches take a tuple, which is cheaper to build than the text key and
+        equally unambiguous; other providers get the text key.
+        """
+        text = _flags.cache_key(flag_key, company, user)
+        if not self._tuple_keys:
+            return text
+        return (
+            flag_key,
+            frozenset(company.items()) if company else None,
+            frozenset(user.items()) if user else None,
+        )
+
+    def _check_remote(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> CheckFlagResponseData:
+        from .models.features import CheckFlagResponseData
+
+        try:
+            key = self._key(flag_key, company, user)
+        except TypeError as exc:
+            return self._invalid(exc, flag_key, options)
+        if self._datastream is not None:
+            local = self._datastream.check(flag_key, company, user, block=True)
+            if local is None:
+                local = self._cached(key)  # the API's recent answer, as _check_locally skipped it
+            if local is not None:
+                return local
+        if not self._breaker.allow():
+            return self._unavailable(flag_key, key, options, None)
+        path = f"/flags/{quote_segment(flag_key)}/check"
+        try:
+            result: CheckFlagResponseData | None = self._ask_api(
+                path, CheckFlagResponseData, company, user, options
+            )
+        except Exception as exc:
+            self._log.warning("flag check %r failed: %s", flag_key, exc)
+            return self._unavailable(flag_key, key, options, exc)
+        if result is None:
+            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
+        self._store(key, result)
+        return result
+
+    def _ask_api(
+        self,
+        path: str,
+        model: type[Model],
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> Any:
+        """POST a check within its deadline and parse the answer; tell the breaker how it went."""
+        from .resources._base import parse_envelope
+
+        timeout = (
+            options.timeout
+            if options is not None and options.timeout is not None
+            else self._flag_timeout
+        )
+        try:
+            response = self._transport.request(
+                "POST",
+                path,
+                body=json.dumps(_flags.check_body(company, user)).encode(),
+                timeout=timeout,
+                deadline=time.monotonic() + timeout,
+            )
+            data = parse_envelope(response, model).data
+        except Exception as exc:
+            if self._breaker.record(ok=not _is_outage(exc)):
+                self._log.error(
+                    "the Schematic API failed %d times in a row: flag checks answer without it "
+                    "for %.0fs at a time until it recovers",
+                    self._breaker.threshold,
+                    self._breaker.cooldown,
+                )
+            raise
+        self._breaker.record(ok=True)
+        return data
+
+    def _unavailable(
+        self,
+        flag_key: str,
+        key: Any,
+        options: CheckFlagOptions | None,
+        error: BaseException | None,
+    ) -> CheckFlagResponseData:
+        """The answer when the API could not give one: the last value seen, else the default.
+
+        ``error`` is None when the circuit breaker kept the check from being sent.
+        """
+        stale = self._last_known.get(key) if self._last_known is not None and key else None
+        why = str(error) if error is not None else "circuit open"
+        if stale is not None:
+            self._stats["flag_stale_answers"] += 1
+            return dataclasses.replace(stale, reason=f"{_flags.REASON_STALE}: {why}")
+        if error is None:
+            return self._fallback(flag_key, _flags.REASON_CIRCUIT_OPEN, options)
+        return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {why}", options, why)
+
+    def check_flags(
+        self,
+        flag_keys: Sequence[str] | None = None,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> list[CheckFlagResponseData]:
+        """Check several flags (all of them when ``flag_keys`` is None) in one request.
+
+        Answers from the cache when every requested flag is there; otherwise makes one
+        ``POST /flags/check`` and caches each flag it returns. Never raises.
+        """
+        if flag_keys is not None and (
+            isinstance(flag_keys, str) or not all(isinstance(k, str) and k for k in flag_keys)
+        ):
+            exc = TypeError(f"flag_keys must be a list of non-empty str, got {flag_keys!r}")
+            self._report_invalid(exc)
+            return []
+        wanted = list(flag_keys) if flag_keys is not None else None
+        if self._offline:
+            keys = wanted if wanted is not None else list(self._flag_defaults)
+            return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in keys]
+        try:
+            keys_of = {k: self._key(k, company, user) for k in wanted or []}
+            self._key("-", company, user)
+        except TypeError as exc:
+            self._report_invalid(exc)
+            return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
+        if self._datastream is not None and wanted:
+            answered = self._datastream.check_many(wanted, company, user)
+            if answered is not None:
+                return answered
+        if wanted and self._caches:
+            cached = [self._cached(keys_of[k]) for k in wanted]
+            if all(hit is not None for hit in cached):
+                self._stats["cache_hits"] += len(cached)
+                return [hit for hit in cached if hit is not None]
+            self._stats["cache_misses"] += len(wanted)
+        return self._check_many_remote(wanted, company, user, options)
+
+    def _check_many_remote(
+        self,
+        wanted: list[str] | None,
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+        options: CheckFlagOptions | None,
+    ) -> list[CheckFlagResponseData]:
+        from .models.features import CheckFlagsResponseData
+
+        keys = {k: self._key(k, company, user) for k in wanted or []}
+        error: BaseException | None = None
+        if self._breaker.allow():
+            try:
+                data = self._ask_api("/flags/check", CheckFlagsResponseData, company, user, options)
+                flags: list[CheckFlagResponseData] = list(data.flags) if data is not None else []
+            except Exception as exc:
+                self._log.warning("flag checks failed: %s", exc)
+                error = exc
+            else:
+                for result in flags:
+                    self._store(self._key(result.flag, company, user), result)
+                if wanted is None:
+                    return flags
+                by_key = {result.flag: result for result in flags}
+                return [
+                    by_key.get(k) or self._fallback(k, _flags.REASON_FLAG_NOT_FOUND, options)
+                    for k in wanted
+                ]
+        return [self._unavailable(k, keys[k], options, error) for k in wanted or []]
+
+    def set_flag_default(self, flag_key: str, value: bool) -> None:
+        """Set the value ``flag_key`` falls back to when it cannot be checked."""
+        if not isinstance(flag_key, str) or not flag_key:
+            raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
+        if not isinstance(value, bool):
+            raise TypeError(f"value must be a bool, got {value!r}")
+        self._flag_defaults[flag_key] = value
+
+    def set_flag_defaults(self, values: Mapping[str, bool]) -> None:
+        """Merge ``values`` into the flag defaults."""
+        if not isinstance(values, Mapping):
+            raise TypeError(f"values must be a dict of flag key to bool, got {values!r}")
+        for flag_key, value in values.items():
+            self.set_flag_default(flag_key, value)
+
+    def _cached(self, key: Any) -> CheckFlagResponseData | None:
+        for cache in self._caches:
+            try:
+                hit = cache.get(key)
+            except Exception as exc:
+                self._log.warning("cache %r failed to read: %s", cache, exc)
+                continue
+            if hit is not None:
+                return hit
+        return None
+
+    def _store(self, key: Any, result: CheckFlagResponseData) -> None:
+        if self._last_known is not None:
+            self._last_known.set(key, result)
+        for cache in self._caches:
+            try:
+                cache.set(key, result)
+            except Exception as exc:
+                self._log.warning("cache %r failed to write: %s", cache, exc)
+
+    def _fallback(
+        self,
+        flag_key: str,
+        reason: str,
+        options: CheckFlagOptions | None,
+        error: str | None = None,
+    ) -> CheckFlagResponseData:
+        self._stats["flag_fallbacks"] += 1
+        try:
+            return _flags.fallback(flag_key, reason, options, self._flag_defaults, error)
+        except Exception as exc:  # a default_value callable that raised
+            self._log.error("default_value for flag %r raised: %s", flag_key, exc)
+            return _flags.fallback(flag_key, reason, None, self._flag_defaults, error)
+
+    def _invalid(
+        self, exc: Exception, flag_key: Any, options: CheckFlagOptions | None
+    ) -> CheckFlagResponseData:
+        self._report_invalid(exc)
+        name = flag_key if isinstance(flag_key, str) else repr(flag_key)
+        return self._fallback(name, f"{_flags.REASON_INVALID}: {exc}", options, str(exc))
+
+    def _report_invalid(self, exc: Exception) -> None:
+        self._stats["invalid_calls"] += 1
+        if self._strict:
+            raise exc
+        self._log.error("invalid argument: %s", exc)
+
+
+def _is_outage(exc: BaseException) -> bool:
+    """Whether a failure says the API is unwell (as opposed to a bad request)."""
+    if isinstance(exc, ApiConnectionError):
+        return True
+    status = exc.status_code if isinstance(exc, ApiError) else None
+    return status is not None and (status in (408, 429) or status >= 500)
