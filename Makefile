@@ -36,7 +36,10 @@ demo: $(STAMP)
 	$(BIN)/python examples/demo.py
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[datastream]'
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/datastream.py
+	$(BIN)/python bench/engine.py
 
 ## The documentation site, strict: any warning fails (and so does a stale benchmark chart).
 docs: $(STAMP)

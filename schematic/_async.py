@@ -210,7 +210,8 @@ class AsyncSchematic:
 
     # -- lifecycle --------------------------------------------------------------------------
     async def initialize(self) -> None:
-        """Nothing to start for this client; kept for compatibility."""
+        """Open the DataStream connection now (with ``use_datastream``); else nothing to do."""
+        await self._run(self.sync.initialize)
 
     async def shutdown(self, timeout: float | None = None) -> bool:
         """Send queued events and stop; idempotent."""
