@@ -48,8 +48,8 @@ class SchematicConfig:
         log_level: level set on the default logger (an int or a name such as "INFO");
             never applied to a logger you pass in.
         http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
-        httpx_client: the official SDK's name for ``http_client``, accepted so that its
-            configs keep working; it too must be a ``requests.Session``.
+        httpx_client: another name for ``http_client``, accepted so that existing configs
+            keep working; it too must be a ``requests.Session``.
         follow_redirects: accepted for compatibility and ignored: redirects are followed
             within the origin of the request only, so the API key never leaves it.
         max_retries: retries of a failed API call (default 2).

@@ -51,7 +51,7 @@ class Evaluations:
         """The result for these objects at ``now`` (seconds since the epoch).
 
         None when the production engine would refuse the input; the caller then asks the
-        API, as the official SDKs do.
+        API instead.
         """
         key = (id(flag), id(company), id(user))
         hit = self._results.get(key)
