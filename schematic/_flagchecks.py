@@ -19,7 +19,7 @@ from . import _flags
 from ._flags import CheckFlagOptions
 from ._transport import Transport, quote_segment
 from .cache import CacheProvider, LocalCache
-from .errors import ApiConnectionError, ApiError
+from .errors import is_transient
 from .models._base import Model
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ class FlagChecks:
             )
             data = parse_envelope(response, model).data
         except Exception as exc:
-            if self._breaker.record(ok=not _is_outage(exc)):
+            if self._breaker.record(ok=not is_transient(exc)):
                 self._log.error(
                     "the Schematic API failed %d times in a row: flag checks answer without it "
                     "for %.0fs at a time until it recovers",
@@ -361,11 +361,3 @@ class FlagChecks:
         if self._strict:
             raise exc
         self._log.error("invalid argument: %s", exc)
-
-
-def _is_outage(exc: BaseException) -> bool:
-    """Whether a failure says the API is unwell (as opposed to a bad request)."""
-    if isinstance(exc, ApiConnectionError):
-        return True
-    status = exc.status_code if isinstance(exc, ApiError) else None
-    return status is not None and (status in (408, 429) or status >= 500)

@@ -6,7 +6,7 @@ This is the only module that imports ``requests``. Every failure leaves it as an
 
 Retries (``backoff``, imported on the first request to keep ``import schematic`` light):
 connection failures, timeouts, 408, 429 and 5xx are retried with exponential backoff and
-jitter; ``Retry-After`` is a floor for the wait, capped at ``MAX_RETRY_AFTER``. A request
+jitter; ``Retry-After`` is a floor for the wait (``errors.retry_wait``). A request
 marked non-idempotent (a POST that creates something) is retried only when the server
 cannot have acted on it: the connection was never made, or the answer was 408, 429 or 503.
 Redirects are followed only within the same origin, so the API key never leaves it.
@@ -27,12 +27,13 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from .errors import (
+    TRANSIENT_STATUSES,
     ApiConnectionError,
     ApiError,
     ApiTimeoutError,
     OfflineError,
     error_for_status,
-    parse_retry_after,
+    retry_wait,
 )
 from .models._base import to_jsonable
 from .version import __version__
@@ -42,12 +43,10 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_DELAY = 0.5
 DEFAULT_MAX_RETRY_DELAY = 8.0
-MAX_RETRY_AFTER = 60.0
 MAX_REDIRECTS = 5
 API_KEY_HEADER = "X-Schematic-Api-Key"
 
 _PYTHON = ".".join(map(str, sys.version_info[:3]))
-_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _NOT_PROCESSED_STATUSES = frozenset({408, 429, 503})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -210,7 +209,7 @@ class Transport:
             if 200 <= status < 300:
                 return HttpResponse(status, raw.headers, content)
             error = status_error(status, raw.headers, content)
-            retry = status in (_RETRY_STATUSES if idempotent else _NOT_PROCESSED_STATUSES)
+            retry = status in (TRANSIENT_STATUSES if idempotent else _NOT_PROCESSED_STATUSES)
             raise _RetryError(error, final=not retry)
         raise _RetryError(ApiError(f"more than {MAX_REDIRECTS} redirects"), final=True)
 
@@ -244,9 +243,8 @@ class Transport:
         while True:
             ceiling = min(self.max_retry_delay, self.retry_delay * 2**attempt)
             delay = random.uniform(ceiling / 2, ceiling)
-            hint = parse_retry_after(failure.error.headers or {}) if failure else None
-            if hint is not None:
-                delay = max(delay, min(hint, MAX_RETRY_AFTER))
+            if failure is not None:
+                delay = retry_wait(delay, failure.error)
             if deadline is not None and time.monotonic() + delay >= deadline:
                 return
             attempt += 1

@@ -6,7 +6,7 @@ or when someone flushes, and sends what is queued in batches of at most ``batch_
 
 Delivery of a batch:
 
-* connection failures, timeouts, 408, 429 and 5xx are retried on this thread with
+* connection failures, timeouts, 408, 429, 500, 502, 503 and 504 are retried on this thread with
   exponential backoff (``backoff.expo`` with full jitter, ``Retry-After`` as a floor);
   a batch that still fails is held back and tried again on later rounds, for up to
   ``retry_window`` seconds after its first failure (then it is spooled, if there is a
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._events import Event, encode_event
-from .errors import ApiConnectionError, ApiError, parse_retry_after
+from .errors import ApiError, is_transient, retry_wait
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,8 +52,6 @@ DEFAULT_MAX_RETRY_DELAY = 30.0
 DEFAULT_RETRIES_PER_ROUND = 3
 DEFAULT_RETRY_WINDOW = 600.0
 DEFAULT_SHUTDOWN_TIMEOUT = 2.0
-MAX_RETRY_AFTER = 60.0
-
 Send = Callable[[list[str], "float | None"], None]  # (encoded events, timeout in seconds)
 OnError = Callable[[BaseException, list[str]], None]
 
@@ -362,10 +360,7 @@ class EventWorker:
                     return
                 if round_try == self.retries_per_round or self._stop.is_set():
                     break  # when closing, one attempt per round: close() owns the deadline
-                wait = next(waits)
-                hint = parse_retry_after(exc.headers or {})
-                if hint is not None:
-                    wait = max(wait, min(hint, MAX_RETRY_AFTER))
+                wait = retry_wait(next(waits), exc)
                 if deadline is not None and now + wait >= deadline:
                     break
                 with self._lock:
@@ -389,9 +384,7 @@ class EventWorker:
 
     def _classify(self, exc: ApiError) -> str:
         status = exc.status_code
-        if status is None or isinstance(exc, ApiConnectionError):
-            return "retry"
-        if status in (408, 429) or status >= 500:
+        if is_transient(exc) or status is None:
             return "retry"
         if status == 400 and "too large" in str(exc.body).lower():
             return "split"

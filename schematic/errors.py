@@ -131,6 +131,29 @@ def error_for_status(status_code: int) -> type[ApiError]:
     return InternalServerError if status_code >= 500 else ApiError
 
 
+# Statuses that say "try again later": the request timed out or was throttled, or the
+# server (or a gateway in front of it) failed. 501, 505 and the like will not change.
+TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 60.0  # seconds: the most a Retry-After header can make a retry wait
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a failure may succeed if tried again: no response at all, or a transient status.
+
+    The one rule behind API retries, event-delivery retries and the circuit breaker.
+    """
+    if isinstance(exc, ApiConnectionError):
+        return True
+    return isinstance(exc, ApiError) and exc.status_code in TRANSIENT_STATUSES
+
+
+def retry_wait(computed: float, exc: BaseException) -> float:
+    """The wait before retrying after ``exc``: ``computed``, or longer if Retry-After says so."""
+    headers = exc.headers if isinstance(exc, ApiError) else None
+    hint = parse_retry_after(headers or {})
+    return computed if hint is None else max(computed, min(hint, MAX_RETRY_AFTER))
+
+
 def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     """Seconds to wait according to ``Retry-After`` (seconds or an HTTP date), if present."""
     value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
