@@ -233,6 +233,21 @@ class EventWorker:
     def depth(self) -> int:
         return len(self._queue) + self._held_count
 
+    def snapshot(self) -> dict[str, Any]:
+        """The counters, as ``Schematic.stats()`` reports them."""
+        with self._lock:
+            stats = self.stats
+            return {
+                "events_enqueued": self._accepted(),
+                "events_sent": stats.sent,
+                "events_retried": stats.retried,
+                "events_dropped": dict(stats.dropped),
+                "events_spooled": stats.spooled,
+                "events_unspooled": stats.unspooled,
+                "queue_depth": self.depth(),
+                "last_error": stats.last_error,
+            }
+
     # -- the worker's side ------------------------------------------------------------------
     def _start(self) -> None:
         with self._lock:
@@ -320,7 +335,10 @@ class EventWorker:
                 events.append(encode_event(item))
             except (TypeError, ValueError) as exc:  # checked at the call; a bug if it happens
                 self._log.error("dropped an event that could not be encoded: %s", exc)
-                self._give_up(_Batch([]), "invalid", exc, count=1)
+                with self._done:
+                    self.stats.dropped["invalid"] += 1
+                    self._finished += 1
+                    self._done.notify_all()
         return events
 
     def _hold(self, batch: _Batch, *, first: bool = False) -> None:
@@ -419,25 +437,18 @@ class EventWorker:
         if release is not None and self._spool is not None:
             self._spool.release(release)
 
-    def _give_up(
-        self, batch: _Batch, reason: str, exc: BaseException, count: int | None = None
-    ) -> None:
-        """Drop a batch for good (``count`` overrides its size for events never encoded)."""
-        dropped = len(batch.events) if count is None else count
+    def _give_up(self, batch: _Batch, reason: str, exc: BaseException) -> None:
+        """Drop a batch for good: log it, tell ``on_error``, count it."""
+        dropped = len(batch.events)
         if reason == "shutdown":
             self._log.warning("dropped %d events not sent before shutdown: %s", dropped, exc)
-        elif reason not in ("unauthorized", "invalid"):
+        elif reason != "unauthorized":  # that one was logged once, when the key was refused
             self._log.error("dropped %d events (%s): %s", dropped, reason, exc)
-        if batch.events:
-            self._notify(exc, batch.events)  # before counting: flush() returns after the callback
-        with self._done:
+        self._notify(exc, batch.events)  # before counting: flush() returns after the callback
+        with self._lock:
             self.stats.dropped[reason] += dropped
             self.stats.last_error = str(exc)
-            if batch.source is None and count is not None:
-                self._finished += dropped
-                self._done.notify_all()
-        if count is None:
-            self._resolve(batch, sent=False)
+        self._resolve(batch, sent=False)
 
     def _drop_now(self, reason: str) -> None:
         with self._lock:
@@ -491,21 +502,6 @@ def _close_all_at_exit() -> None:
             worker.close(max(0.0, deadline - time.monotonic()))
         except Exception:
             worker._log.exception("error while sending events at exit")
-
-
-def stats_snapshot(worker: EventWorker) -> dict[str, Any]:
-    with worker._lock:
-        s = worker.stats
-        return {
-            "events_enqueued": worker._accepted(),
-            "events_sent": s.sent,
-            "events_retried": s.retried,
-            "events_dropped": dict(s.dropped),
-            "events_spooled": s.spooled,
-            "events_unspooled": s.unspooled,
-            "queue_depth": worker.depth(),
-            "last_error": s.last_error,
-        }
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)

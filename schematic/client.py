@@ -389,7 +389,7 @@ class Schematic(FlagChecks):
     def stats(self) -> dict[str, Any]:
         """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
         stats = {
-            **_worker.stats_snapshot(self._worker),
+            **self._worker.snapshot(),
             **self._stats,
             "circuit_open": self._breaker.is_open,
         }
