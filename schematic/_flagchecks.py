@@ -99,45 +99,35 @@ class FlagChecks:
                 return local  # None: _check_remote may still answer from the stream
         try:
             if self._tuple_keys:
-                key: object = (
-                    flag_key,
-                    frozenset(company.items()) if company else None,
-                    frozenset(user.items()) if user else None,
-                )
+                key: Any = _flags.local_key(flag_key, company, user)
             else:
                 key = _flags.cache_key(flag_key, company, user)
         except (AttributeError, TypeError):
-            key = None
-        if key is not None:
-            for cache in self._caches:
-                try:
-                    hit = cache.get(key)  # type: ignore[arg-type]
-                except Exception as exc:
-                    self._log.warning("cache %r failed to read: %s", cache, exc)
-                    continue
-                if hit is not None:
-                    self._stats["cache_hits"] += 1
-                    return hit
-            if self._caches:
-                self._stats["cache_misses"] += 1
-        return None
+            return None  # not a valid check; _check_remote says why
+        hit = self._cached(key)
+        if hit is not None:
+            self._stats["cache_hits"] += 1
+        elif self._caches:
+            self._stats["cache_misses"] += 1
+        return hit
 
-    def _key(
-        self, flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
-    ) -> Any:
-        """The cache key of a check, after checking its arguments (TypeError names a bad one).
+    def _keys(
+        self,
+        flag_keys: Sequence[str],
+        company: Mapping[str, str] | None,
+        user: Mapping[str, str] | None,
+    ) -> dict[str, Any]:
+        """The cache key of each flag's check, after checking the arguments.
 
-        In-process caches take a tuple, which is cheaper to build than the text key and
-        equally unambiguous; other providers get the text key.
+        The contexts are checked even when ``flag_keys`` is empty; a TypeError names the
+        bad argument. In-process caches take tuple keys, other providers text keys.
         """
-        text = _flags.cache_key(flag_key, company, user)
-        if not self._tuple_keys:
-            return text
-        return (
-            flag_key,
-            frozenset(company.items()) if company else None,
-            frozenset(user.items()) if user else None,
-        )
+        context = _flags.context_key(company, user)
+        for flag_key in flag_keys:
+            _flags.check_flag_key(flag_key)
+        if self._tuple_keys:
+            return {k: _flags.local_key(k, company, user) for k in flag_keys}
+        return {k: _flags.escape(k) + context for k in flag_keys}
 
     def _check_remote(
         self,
@@ -149,7 +139,7 @@ class FlagChecks:
         from .models.features import CheckFlagResponseData
 
         try:
-            key = self._key(flag_key, company, user)
+            key = self._keys([flag_key], company, user)[flag_key]
         except TypeError as exc:
             return self._invalid(exc, flag_key, options)
         if self._datastream is not None:
@@ -250,11 +240,10 @@ class FlagChecks:
             return []
         wanted = list(flag_keys) if flag_keys is not None else None
         if self._offline:
-            keys = wanted if wanted is not None else list(self._flag_defaults)
-            return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in keys]
+            offline = wanted if wanted is not None else list(self._flag_defaults)
+            return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in offline]
         try:
-            keys_of = {k: self._key(k, company, user) for k in wanted or []}
-            self._key("-", company, user)
+            keys = self._keys(wanted or [], company, user)
         except TypeError as exc:
             self._report_invalid(exc)
             return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
@@ -263,23 +252,23 @@ class FlagChecks:
             if answered is not None:
                 return answered
         if wanted and self._caches:
-            cached = [self._cached(keys_of[k]) for k in wanted]
+            cached = [self._cached(keys[k]) for k in wanted]
             if all(hit is not None for hit in cached):
                 self._stats["cache_hits"] += len(cached)
                 return [hit for hit in cached if hit is not None]
             self._stats["cache_misses"] += len(wanted)
-        return self._check_many_remote(wanted, company, user, options)
+        return self._check_many_remote(wanted, keys, company, user, options)
 
     def _check_many_remote(
         self,
         wanted: list[str] | None,
+        keys: dict[str, Any],
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
         options: CheckFlagOptions | None,
     ) -> list[CheckFlagResponseData]:
         from .models.features import CheckFlagsResponseData
 
-        keys = {k: self._key(k, company, user) for k in wanted or []}
         error: BaseException | None = None
         if self._breaker.allow():
             try:
@@ -289,8 +278,9 @@ class FlagChecks:
                 self._log.warning("flag checks failed: %s", exc)
                 error = exc
             else:
+                returned = self._keys([r.flag for r in flags], company, user)
                 for result in flags:
-                    self._store(self._key(result.flag, company, user), result)
+                    self._store(returned[result.flag], result)
                 if wanted is None:
                     return flags
                 by_key = {result.flag: result for result in flags}
@@ -302,8 +292,7 @@ class FlagChecks:
 
     def set_flag_default(self, flag_key: str, value: bool) -> None:
         """Set the value ``flag_key`` falls back to when it cannot be checked."""
-        if not isinstance(flag_key, str) or not flag_key:
-            raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
+        _flags.check_flag_key(flag_key)
         if not isinstance(value, bool):
             raise TypeError(f"value must be a bool, got {value!r}")
         self._flag_defaults[flag_key] = value
