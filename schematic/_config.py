@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from . import _worker
+from . import _validation, _worker
 from .datastream.config import DataStreamConfig
 
 if TYPE_CHECKING:
@@ -110,26 +110,16 @@ class SchematicConfig:
 
     def __post_init__(self) -> None:
         for name in ("timeout", "event_buffer_period"):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
-                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
-        seconds = ("flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay")
-        for name in (*seconds, "circuit_breaker_cooldown", "event_retry_window"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
-        if not isinstance(self.shutdown_timeout, (int, float)) or self.shutdown_timeout < 0:
-            raise ValueError(f"shutdown_timeout must be >= 0, got {self.shutdown_timeout!r}")
-        if (
-            not isinstance(self.circuit_breaker_threshold, int)
-            or self.circuit_breaker_threshold < 1
-        ):
-            value = self.circuit_breaker_threshold
-            raise ValueError(f"circuit_breaker_threshold must be an int >= 1, got {value!r}")
-        if not isinstance(self.max_retries, int) or self.max_retries < 0:
-            raise ValueError(f"max_retries must be an int >= 0, got {self.max_retries!r}")
-        if not isinstance(self.event_queue_size, int) or self.event_queue_size < 1:
-            raise ValueError(f"event_queue_size must be an int >= 1, got {self.event_queue_size!r}")
+            _validation.seconds(name, getattr(self, name), optional=True)
+        for name in (
+            "flag_check_timeout", "capture_timeout", "retry_delay", "event_retry_delay",
+            "circuit_breaker_cooldown", "event_retry_window",
+        ):  # fmt: skip
+            _validation.seconds(name, getattr(self, name))
+        _validation.seconds("shutdown_timeout", self.shutdown_timeout, zero=True)
+        _validation.count("circuit_breaker_threshold", self.circuit_breaker_threshold, 1)
+        _validation.count("max_retries", self.max_retries, 0)
+        _validation.count("event_queue_size", self.event_queue_size, 1)
         if self.flag_defaults is not None and not isinstance(self.flag_defaults, Mapping):
             raise TypeError("flag_defaults must be a dict of flag key to bool")
         if self.cache_providers is not None and not isinstance(self.cache_providers, list):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import _validation
 from ..cache import LocalCache
 
 DEFAULT_CACHE_TTL = 24 * 3600.0  # seconds an entity stays cached without being refreshed
@@ -103,22 +104,12 @@ class DataStreamConfig:
     max_reconnect_attempts: int | None = DEFAULT_MAX_RECONNECT_ATTEMPTS
 
     def __post_init__(self) -> None:
-        if self.cache_ttl is not None and not _is_positive(self.cache_ttl):
-            raise ValueError(
-                f"cache_ttl must be a positive number of seconds or None, got {self.cache_ttl!r}"
-            )
+        _validation.seconds("cache_ttl", self.cache_ttl, optional=True)
         for name in _POSITIVE_SECONDS:
-            if not _is_positive(getattr(self, name)):
-                raise ValueError(
-                    f"{name} must be a positive number of seconds, got {getattr(self, name)!r}"
-                )
+            _validation.seconds(name, getattr(self, name))
         if self.reconnect_max_delay < self.reconnect_min_delay:
             raise ValueError("reconnect_max_delay must not be less than reconnect_min_delay")
-        attempts = self.max_reconnect_attempts
-        if attempts is not None and (type(attempts) is not int or attempts < 1):
-            raise ValueError(
-                f"max_reconnect_attempts must be an int >= 1 or None, got {attempts!r}"
-            )
+        _validation.count("max_reconnect_attempts", self.max_reconnect_attempts, 1, optional=True)
         if type(self.replicator_mode) is not bool:
             raise TypeError(f"replicator_mode must be a bool, got {self.replicator_mode!r}")
         if not isinstance(
@@ -163,10 +154,6 @@ class DataStreamConfig:
             config = DataStreamConfig.shared(RedisCache.from_url("redis://localhost:6379/0"))
         """
         return cls(**dict.fromkeys(CACHE_SLOTS, cache), **options)
-
-
-def _is_positive(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
 
 
 def _check_provider(name: str, provider: Any) -> None:
