@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import _fork
 from ._events import Event, encode_event
 from .errors import ApiError, is_transient, retry_wait
 
@@ -111,6 +112,7 @@ class EventWorker:
         self._log = logger or logging.getLogger("schematic")
         self._reset()
         _workers.add(self)
+        _fork.reset_in_child(self, EventWorker._reset)
 
     def _reset(self) -> None:
         """Fresh state: used at construction and in a child process after fork."""
@@ -484,11 +486,6 @@ def _backoff_waits(base: float, cap: float) -> Iterator[float]:
         yield backoff.full_jitter(value) if value else 0.0
 
 
-def _after_fork_in_child() -> None:
-    for worker in list(_workers):
-        worker._reset()
-
-
 def _close_all_at_exit() -> None:
     """Deliver queued events of every live worker, within one overall deadline."""
     global _exiting
@@ -504,5 +501,4 @@ def _close_all_at_exit() -> None:
             worker._log.exception("error while sending events at exit")
 
 
-os.register_at_fork(after_in_child=_after_fork_in_child)
 atexit.register(_close_all_at_exit)

@@ -17,14 +17,14 @@ they are read back from the plain dict, which is never seen half-changed.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from cachetools import TTLCache
+
+from . import _fork
 
 DEFAULT_CACHE_SIZE = 1000
 DEFAULT_CACHE_TTL = 5000  # milliseconds
@@ -95,7 +95,7 @@ class LocalCache(Generic[T]):
         self.ttl = ttl
         self._timer = timer
         self._empty()
-        _caches.add(self)
+        _fork.reset_in_child(self, LocalCache._rebuild)
 
     def _rebuild(self) -> None:
         """Fresh lock and TTLCache, same entries (in a child process, after a fork)."""
@@ -151,14 +151,3 @@ class LocalCache(Generic[T]):
     def _forget(self, key: object) -> None:
         # Called by the TTLCache while ``set`` or ``__len__`` holds the lock.
         self._index.pop(key, None)
-
-
-_caches: weakref.WeakSet[LocalCache[Any]] = weakref.WeakSet()
-
-
-def _rebuild_after_fork() -> None:
-    for cache in list(_caches):
-        cache._rebuild()
-
-
-os.register_at_fork(after_in_child=_rebuild_after_fork)

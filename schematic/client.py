@@ -14,13 +14,12 @@ import importlib
 import json
 import logging
 import os
-import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import requests
 
-from . import _flags, _worker
+from . import _flags, _fork, _worker
 from ._config import (
     DEFAULT_EVENT_CAPTURE_URL,
     STALE_VALUES_KEPT,
@@ -250,10 +249,15 @@ class Schematic(FlagChecks):
                 submit=self._worker.submit,
                 logger=self._log,
             )
-        _clients.add(self)
+        _fork.reset_in_child(self, Schematic._renew_session)
 
     def __repr__(self) -> str:
         return f"Schematic(base_url={self._transport.base_url!r}, offline={self._offline})"
+
+    def _renew_session(self) -> None:
+        # A child process must not share the parent's sockets.
+        if self._transport._own_session:
+            self._transport.session = new_session()
 
     # -- events -----------------------------------------------------------------------------
     def identify(
@@ -398,9 +402,6 @@ class Schematic(FlagChecks):
         return stats
 
 
-_clients: weakref.WeakSet[Schematic] = weakref.WeakSet()
-
-
 def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session | None:
     """The session to send with: the argument, else the config's; checked to be requests'."""
     session = http_client
@@ -412,16 +413,6 @@ def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session
             "this SDK sends requests with requests, not httpx"
         )
     return session
-
-
-def _renew_sessions_after_fork() -> None:
-    for client in list(_clients):
-        transport = client._transport
-        if transport._own_session:
-            transport.session = new_session()
-
-
-os.register_at_fork(after_in_child=_renew_sessions_after_fork)
 
 
 def __getattr__(name: str) -> Any:

@@ -25,10 +25,10 @@ import importlib.util
 import logging
 import os
 import time
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import _fork
 from ..cache import DEFAULT_CACHE_SIZE
 from . import _connection
 from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
@@ -51,8 +51,6 @@ EVENT_INTERVAL = 5.0
 
 Submit = Callable[["Event"], bool]
 Answer = tuple[int, float, "CheckFlagResponseData", dict[str, Any]]  # generation, until, ...
-
-_clients: weakref.WeakSet[DataStreamClient] = weakref.WeakSet()
 
 
 class DataStreamClient:
@@ -100,7 +98,7 @@ class DataStreamClient:
         else:
             self.connection = self._make_connection(api_key, base_url)
         self._fresh()
-        _clients.add(self)
+        _fork.reset_in_child(self, DataStreamClient.forget_after_fork)
 
     def _make_health(self, fetch: Fetch) -> ReplicatorHealth:
         return ReplicatorHealth(
@@ -433,11 +431,3 @@ def _timing(config: DataStreamConfig) -> Timing:
         max_delay=config.reconnect_max_delay,
         max_attempts=config.max_reconnect_attempts,
     )
-
-
-def _forget_all_after_fork() -> None:
-    for client in list(_clients):
-        client.forget_after_fork()
-
-
-os.register_at_fork(after_in_child=_forget_all_after_fork)
