@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import requests
 
@@ -25,6 +25,7 @@ DEFAULT_RETRY_DELAY = 0.5
 DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 5
 DEFAULT_CIRCUIT_BREAKER_COOLDOWN = 30.0
 STALE_VALUES_KEPT = 10_000
+MAX_EVENT_CONCURRENCY = 32  # the connection pool of the SDK's own session holds 32
 
 
 @dataclass
@@ -55,6 +56,17 @@ class SchematicConfig:
         max_retries: retries of a failed API call (default 2).
         retry_delay: seconds before the first retry, doubling after each (default 0.5).
         event_queue_size: events held while waiting to be sent (default 10,000).
+        event_queue_bytes: the most those events may take, by their estimated size once
+            encoded (default 16 MiB): with large traits, this bound is reached first.
+        event_overflow: what ``track`` and ``identify`` do when the queue is full.
+            ``"block"`` (default): wait for room, at most ``event_block_timeout``, but
+            only while the event service is accepting events; when it is failing, never
+            wait. ``"drop"``: never wait. Either way, an event that finds no room is
+            written to ``event_spool_dir`` if one is set, else dropped and counted.
+        event_block_timeout: the longest one ``track``/``identify`` call waits for room
+            (default 2 s); also how long delivery may stall before calls stop waiting.
+        event_concurrency: event batches in flight at once, each on its own kept-alive
+            connection (default 4).
         event_retry_delay: seconds before an event batch is first retried (default 1).
         event_retry_window: seconds a failing batch keeps being retried before it is spooled
             (with ``event_spool_dir``) or dropped (default 600).
@@ -95,6 +107,10 @@ class SchematicConfig:
     max_retries: int = DEFAULT_MAX_RETRIES
     retry_delay: float = DEFAULT_RETRY_DELAY
     event_queue_size: int = _worker.DEFAULT_MAX_QUEUE
+    event_queue_bytes: int = _worker.DEFAULT_MAX_QUEUE_BYTES
+    event_overflow: Literal["block", "drop"] = _worker.DEFAULT_OVERFLOW
+    event_block_timeout: float = _worker.DEFAULT_BLOCK_TIMEOUT
+    event_concurrency: int = _worker.DEFAULT_CONCURRENCY
     event_retry_delay: float = _worker.DEFAULT_RETRY_DELAY
     event_retry_window: float = _worker.DEFAULT_RETRY_WINDOW
     capture_timeout: float = DEFAULT_CAPTURE_TIMEOUT
@@ -117,6 +133,18 @@ class SchematicConfig:
         ):  # fmt: skip
             _validation.seconds(name, getattr(self, name))
         _validation.seconds("shutdown_timeout", self.shutdown_timeout, zero=True)
+        _validation.seconds("event_block_timeout", self.event_block_timeout, zero=True)
+        _validation.count("event_queue_bytes", self.event_queue_bytes, 1024)
+        _validation.count("event_concurrency", self.event_concurrency, 1)
+        if self.event_concurrency > MAX_EVENT_CONCURRENCY:
+            raise ValueError(
+                f"event_concurrency must be at most {MAX_EVENT_CONCURRENCY}, "
+                f"got {self.event_concurrency!r}"
+            )
+        if self.event_overflow not in ("block", "drop"):
+            raise ValueError(
+                f'event_overflow must be "block" or "drop", got {self.event_overflow!r}'
+            )
         _validation.count("circuit_breaker_threshold", self.circuit_breaker_threshold, 1)
         _validation.count("max_retries", self.max_retries, 0)
         _validation.count("event_queue_size", self.event_queue_size, 1)

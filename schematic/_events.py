@@ -2,16 +2,18 @@
 
 On the caller's thread an event is only checked and copied: every argument is validated
 (a value that cannot be sent is reported at once, naming the argument) and snapshotted,
-so later changes to the caller's dicts cannot alter it. JSON encoding, the idempotency
-key and the timestamp's text are left to the worker thread. The encoded event leaves out
-``api_key``; the sender adds it, so a spooled event never holds the key on disk.
+so later changes to the caller's dicts cannot alter it, and its size is estimated for the
+queue's byte budget. JSON encoding, the idempotency key and the timestamp's text are left
+to the worker's threads, a batch at a time. The encoded event leaves out ``api_key``; the
+sender adds it, so a spooled event never holds the key on disk.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -52,8 +54,13 @@ class InvalidEventError(ValueError):
     """An argument of ``track`` or ``identify`` cannot become an event."""
 
 
-Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float]
-"""A queued event: (type, body, event-level fields from the options, time.time() of the call)."""
+Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float, int]
+"""A queued event: (type, body, event-level fields from the options, time.time() of the
+call, its estimated size in bytes once encoded)."""
+
+# What an event costs beyond its keys and values: type, idempotency key, timestamp, JSON
+# punctuation, and the api_key the sender adds.
+EVENT_OVERHEAD = 160
 
 
 def track_event(
@@ -68,17 +75,22 @@ def track_event(
     if type(event) is not str or not event.strip():
         raise InvalidEventError(f"event must be a non-empty str, got {event!r}")
     body: dict[str, Any] = {"event": event}
+    size = EVENT_OVERHEAD + len(event)
     if company:
-        body["company"] = _keys("company", company)
+        body["company"], extra = _keys("company", company)
+        size += extra
     if user:
-        body["user"] = _keys("user", user)
+        body["user"], extra = _keys("user", user)
+        size += extra
     if traits is not None:
-        body["traits"] = _snapshot("traits", traits)
+        body["traits"], extra = _snapshot("traits", traits)
+        size += extra
     if quantity is not None:
         if type(quantity) is not int:
             raise InvalidEventError(f"quantity must be an int, got {quantity!r}")
         body["quantity"] = quantity
-    return "track", body, None if options is None else _fields(options), time.time()
+    fields = None if options is None else _fields(options)
+    return "track", body, fields, time.time(), size
 
 
 def identify_event(
@@ -91,47 +103,97 @@ def identify_event(
     """Check the arguments of ``identify`` and snapshot them; InvalidEventError names a bad one."""
     if not keys:
         raise InvalidEventError("keys must be a non-empty dict of str to str")
-    body: dict[str, Any] = {"keys": _keys("keys", keys)}
+    body: dict[str, Any] = {}
+    body["keys"], size = _keys("keys", keys)
+    size += EVENT_OVERHEAD
     if company is not None:
-        body["company"] = _identify_company(company)
+        body["company"], extra = _identify_company(company)
+        size += extra
     if name is not None:
         if type(name) is not str:
             raise InvalidEventError(f"name must be a str, got {type(name).__name__}")
         body["name"] = name
+        size += len(name)
     if traits is not None:
-        body["traits"] = _snapshot("traits", traits)
-    return "identify", body, None if options is None else _fields(options), time.time()
+        body["traits"], extra = _snapshot("traits", traits)
+        size += extra
+    fields = None if options is None else _fields(options)
+    return "identify", body, fields, time.time(), size
+
+
+def encode_batch(items: list[Event]) -> tuple[list[str], list[tuple[Event, Exception]]]:
+    """The JSON the event service takes (without ``api_key``): one string per event.
+
+    Done on a worker thread, a batch at a time. The idempotency key is made here when the
+    caller gave none: before the event's first delivery attempt, and it never changes
+    after. Events that cannot be encoded come back apart, with their error.
+    """
+    # One read of the system's random source for the whole batch. Nothing is kept
+    # between calls, so a forked child can never repeat its parent's keys.
+    random = os.urandom(16 * len(items)).hex()
+    encoded: list[str] = []
+    failed: list[tuple[Event, Exception]] = []
+    for index, item in enumerate(items):
+        kind, body, fields, at, _ = item
+        try:
+            text = _encode_json(body)
+        except (TypeError, ValueError, RecursionError) as exc:
+            failed.append((item, exc))
+            continue
+        given = fields.get("idempotency_key") if fields else None
+        key = _quote(given) if given else f'"{_uuid4(random[32 * index : 32 * index + 32])}"'
+        if fields:
+            rest = {k: v for k, v in fields.items() if k != "idempotency_key"}
+            rest.setdefault("sent_at", _timestamp(at))
+            tail = "," + _encode_json(rest)[1:]
+        else:
+            tail = f',"sent_at":"{_timestamp(at)}"}}'
+        encoded.append(f'{{"type":"{kind}","body":{text},"idempotency_key":{key}{tail}')
+    return encoded, failed
 
 
 def encode_event(item: Event) -> str:
-    """The JSON the event service takes (without ``api_key``), done on the worker thread.
-
-    The idempotency key is made here when the caller gave none: before the event's first
-    delivery attempt, and it never changes after.
-    """
-    kind, body, fields, at = item
-    event: dict[str, Any] = {"type": kind, "body": body}
-    if fields:
-        event.update(fields)
-    if "idempotency_key" not in event:
-        event["idempotency_key"] = _uuid4()
-    if "sent_at" not in event:
-        event["sent_at"] = _timestamp(at)
-    return _encode_json(event)
+    """One event's JSON, as ``encode_batch`` makes it; raises what encoding raised."""
+    encoded, failed = encode_batch([item])
+    if failed:
+        raise failed[0][1]
+    return encoded[0]
 
 
-def _identify_company(company: Any) -> dict[str, Any]:
+def _uuid4(hex32: str) -> str:
+    """A random (version 4) UUID's text from 32 random hex digits."""
+    variant = "89ab"[int(hex32[16], 16) & 3]
+    return f"{hex32[:8]}-{hex32[8:12]}-4{hex32[13:16]}-{variant}{hex32[17:20]}-{hex32[20:]}"
+
+
+_stamp: tuple[int, str] = (0, "1970-01-01T00:00:00")
+
+
+def _timestamp(at: float) -> str:
+    """RFC 3339 in UTC with microseconds, e.g. ``2026-05-21T12:00:00.125000Z``."""
+    global _stamp
+    seconds = int(at)
+    cached = _stamp  # one read: another thread may replace it meanwhile
+    if cached[0] != seconds:
+        cached = _stamp = (seconds, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)))
+    return f"{cached[1]}.{int((at - seconds) * 1_000_000):06d}Z"
+
+
+def _identify_company(company: Any) -> tuple[dict[str, Any], int]:
     data = company.to_dict() if isinstance(company, Model) else company
     if not isinstance(data, Mapping) or not data.get("keys"):
         raise InvalidEventError("company must be an EventBodyIdentifyCompany or a dict with 'keys'")
-    out: dict[str, Any] = {"keys": _keys("company.keys", data["keys"])}
+    keys, size = _keys("company.keys", data["keys"])
+    out: dict[str, Any] = {"keys": keys}
     if data.get("name") is not None:
         if not isinstance(data["name"], str):
             raise InvalidEventError("company.name must be a str")
         out["name"] = data["name"]
+        size += len(data["name"]) + 10
     if data.get("traits") is not None:
-        out["traits"] = _snapshot("company.traits", data["traits"])
-    return out
+        out["traits"], extra = _snapshot("company.traits", data["traits"])
+        size += extra
+    return out, size
 
 
 def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
@@ -160,56 +222,49 @@ def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
     return fields or None
 
 
-def _uuid4() -> str:
-    # uuid (and the platform module it loads) is imported on the worker thread, on first use,
-    # rather than when the SDK is imported.
-    import uuid
-
-    return str(uuid.uuid4())
-
-
-def _timestamp(at: float) -> str:
-    """RFC 3339 in UTC with microseconds, e.g. ``2026-05-21T12:00:00.125000Z``."""
-    seconds = int(at)
-    return (
-        time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
-        + f".{int((at - seconds) * 1_000_000):06d}Z"
-    )
-
-
-def _keys(name: str, value: Any) -> dict[str, str]:
-    if not isinstance(value, Mapping):
+def _keys(name: str, value: Any) -> tuple[dict[str, str], int]:
+    """A copy of a dict of str to str, and its size in JSON."""
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise InvalidEventError(f"{name} must be a dict of str to str, got {type(value).__name__}")
+    size = 12 + 6 * len(value)
     for k, v in value.items():
         if type(k) is not str or type(v) is not str:
             raise InvalidEventError(f"{name} must map str to str, got {k!r}: {v!r}")
-    return dict(value)  # str values cannot change, so this copy is a full snapshot
+        size += len(k) + len(v)
+    return dict(value), size  # str values cannot change, so this copy is a full snapshot
 
 
-def _snapshot(name: str, traits: Any) -> dict[str, Any]:
-    """A copy of ``traits`` that later changes by the caller cannot reach.
+def _snapshot(name: str, traits: Any) -> tuple[dict[str, Any], int]:
+    """A copy of ``traits`` that later changes by the caller cannot reach, and its size.
 
-    Flat traits of plain values are copied as they are. Anything else (nested containers,
-    datetimes, decimals ...) goes through JSON, which both copies and checks it.
+    Flat traits of plain values are copied as they are (their size estimated: characters
+    of strings, a few bytes for other values). Anything else (nested containers,
+    datetimes, decimals ...) goes through JSON, which copies, checks and measures it.
     """
     if isinstance(traits, Model):
-        return traits.to_dict()
+        traits = traits.to_dict()
     if not isinstance(traits, Mapping):
         raise InvalidEventError(f"{name} must be a dict, got {type(traits).__name__}")
-    for value in traits.values():
+    size = 12
+    for key, value in traits.items():
         kind = type(value)
-        if kind is str or kind is bool or kind is int or value is None:
+        size += (len(key) if type(key) is str else 8) + 8
+        if kind is str:
+            size += len(value)
+            continue
+        if kind is bool or kind is int or value is None:
             continue
         if kind is float and value - value == 0:  # finite: NaN and infinities give NaN
             continue
         try:
-            copied: dict[str, Any] = json.loads(_encode_json(traits))
-        except (TypeError, ValueError) as exc:
+            text = _encode_json(traits)
+        except (TypeError, ValueError, RecursionError) as exc:
             raise InvalidEventError(
                 f"{_culprit(name, traits)} cannot be sent as JSON: {exc}"
             ) from None
-        return copied
-    return dict(traits)
+        copied: dict[str, Any] = json.loads(text)
+        return copied, len(text) + 12
+    return dict(traits), size
 
 
 def _json_default(value: Any) -> Any:
@@ -234,11 +289,39 @@ def _culprit(name: str, traits: Mapping[str, Any]) -> str:
     for key, value in traits.items():
         try:
             _encode_json(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             return f"{name}[{key!r}]"
     return name
 
 
-_encode_json = json.JSONEncoder(
-    default=_json_default, allow_nan=False, separators=(",", ":"), ensure_ascii=False
-).encode
+_quote = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _make_encoder() -> Callable[[Any], str]:
+    """Compact JSON with ``_json_default``, NaN refused, non-ASCII kept as it is.
+
+    ``JSONEncoder.encode`` builds its C encoder anew on every call; this builds it once,
+    which halves the cost of encoding an event. It keeps no state between calls (no
+    circular-reference markers: a cycle ends in ``RecursionError``), so threads share it.
+    """
+    import json.encoder
+
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)  # not in typeshed
+    encode_basestring = json.encoder.encode_basestring
+    if c_make_encoder is None:  # an interpreter without json's C accelerator
+        encoder = json.JSONEncoder(
+            default=_json_default, allow_nan=False, separators=(",", ":"), ensure_ascii=False
+        )
+        return encoder.encode
+    chunks = c_make_encoder(
+        None, _json_default, encode_basestring, None, ":", ",", False, False, False
+    )
+    join = "".join
+
+    def encode(value: Any) -> str:
+        return join(chunks(value, 0))
+
+    return encode
+
+
+_encode_json = _make_encoder()

@@ -1,44 +1,58 @@
-"""The event queue and the one thread that delivers it.
+"""The event queue and the threads that deliver it.
 
-``submit`` appends an encoded event to a bounded deque and returns at once; it never does
-I/O. The worker thread wakes every ``period`` seconds, or as soon as a full batch waits,
-or when someone flushes, and sends what is queued in batches of at most ``batch_size``.
+``submit`` appends an event to a bounded queue: bounded by a count and by an estimate of
+its encoded size. It never does network I/O. When the queue is full, it waits for room
+(at most ``block_timeout``) while the event service is accepting events, since the
+senders are making room as fast as the service takes them; when the service is failing,
+it never waits: the event is spooled (with a ``Spool``) or dropped, and counted.
+
+Senders are threads that take batches of at most ``batch_size`` events and send them,
+several batches in flight at once (at most ``concurrency``) over kept-alive connections.
+One sender runs while there are events; more start while full batches wait, and leave
+after a second with nothing to do. Queued events are sent when a full batch waits, when
+someone flushes or closes, and every ``period`` seconds. Batches leave in the order their
+events were tracked, each event with its own idempotency key and ``sent_at``.
 
 Delivery of a batch:
 
-* connection failures, timeouts, 408, 429, 500, 502, 503 and 504 are retried on this thread with
-  exponential backoff (``backoff.expo`` with full jitter, ``Retry-After`` as a floor);
-  a batch that still fails is held back and tried again on later rounds, for up to
-  ``retry_window`` seconds after its first failure (then it is spooled, if there is a
-  spool, or dropped). Every event carries an idempotency key, so a batch that reached the
-  server before the failure is not counted twice;
+* connection failures, timeouts, 408, 429, 500, 502, 503 and 504 are retried: the batch
+  waits (exponential backoff with full jitter, ``Retry-After`` as a floor) while other
+  batches go on, for up to ``retry_window`` seconds after its first failure (then it is
+  spooled, if there is a spool, or dropped). While the service keeps failing, one
+  attempt at a time probes it, at growing intervals, instead of every batch hammering
+  it. The idempotency keys make a batch that reached the server before a failure count
+  once;
 * ``400 batch too large`` splits the batch in two;
 * 401 and 403 mean the key is wrong: one error is logged and events are no longer sent;
 * any other 4xx rejects that batch for good.
 
-Waits use ``Event.wait`` so that ``close`` interrupts them. The worker is fork-aware: a
-child process starts with an empty queue and a thread of its own. With a ``Spool``, what
-is still unsent at close is written to disk, and files left by earlier processes are sent
-by this one's thread.
+Waits use conditions that ``close`` interrupts. The worker is fork-aware: a child process
+starts with an empty queue and threads of its own. A worker whose client was garbage
+collected without ``close`` (``abandon``) sends what it holds, then stops. With a
+``Spool``, what is still unsent at close is written to disk, and files left by earlier
+processes are sent by this one.
 """
 
 from __future__ import annotations
 
 import atexit
+import bisect
+import itertools
 import logging
 import os
+import random
 import sys
 import threading
 import time
 import weakref
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import _fork
-from ._events import Event, encode_event
-from .errors import ApiError, is_transient, retry_wait
+from ._events import Event, encode_batch
+from .errors import MAX_RETRY_AFTER, ApiError, is_transient, parse_retry_after
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,16 +62,22 @@ if TYPE_CHECKING:
 DEFAULT_PERIOD = 5.0
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_MAX_QUEUE = 10_000
+DEFAULT_MAX_QUEUE_BYTES = 16 * 1024 * 1024
+DEFAULT_OVERFLOW: Literal["block"] = "block"
+DEFAULT_BLOCK_TIMEOUT = 2.0
+DEFAULT_CONCURRENCY = 4
 DEFAULT_RETRY_DELAY = 1.0
 DEFAULT_MAX_RETRY_DELAY = 30.0
-DEFAULT_RETRIES_PER_ROUND = 3
 DEFAULT_RETRY_WINDOW = 600.0
 DEFAULT_SHUTDOWN_TIMEOUT = 2.0
+HELPER_IDLE = 1.0  # seconds an extra sender waits for work before it leaves
+Overflow = Literal["block", "drop"]
 Send = Callable[[list[str], "float | None"], None]  # (encoded events, timeout in seconds)
 OnError = Callable[[BaseException, list[str]], None]
 
 _workers: weakref.WeakSet[EventWorker] = weakref.WeakSet()
 _exiting = False
+_INFINITE = float("inf")
 
 
 @dataclass
@@ -67,20 +87,37 @@ class WorkerStats:
     sent: int = 0
     retried: int = 0  # events in batches that were retried, counted once per retry
     dropped: Counter[str] = field(default_factory=Counter)
-    spooled: int = 0  # written to disk at close, for a later process
-    unspooled: int = 0  # read back from files left by earlier processes
+    spooled: int = 0  # written to disk: at close, after the retry window, or on overflow
+    unspooled: int = 0  # read back from spool files
+    blocked: int = 0  # submit calls that waited for room in the queue
+    blocked_seconds: float = 0.0  # their waits, in all
     last_error: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Batch:
-    events: list[str]
-    first_failure: float | None = None  # time.monotonic() of the first failed attempt
+    """Events taken from the queue (``raw`` until encoded) or from a spool file."""
+
+    seq: int  # the position of its first event in the order of submission
+    raw: list[Event] | None = None
+    events: list[str] = field(default_factory=list)
+    size: int = 0  # bytes it counts for in the queue's bound: estimated, then as encoded
     source: Path | None = None  # the spool file these events came from, if any
+    first_failure: float | None = None  # time.monotonic() of the first failed attempt
+    attempts: int = 0  # failed attempts so far
+    due: float = 0.0  # not to be tried again before this time.monotonic()
+    started: float | None = None  # when the attempt in flight began
+    orphaned: bool = False  # close() accounted for it while it was still in flight
+
+    def count(self) -> int:
+        return len(self.raw) if self.raw is not None else len(self.events)
+
+
+_LOAD_SPOOL = _Batch(seq=-1)  # the work item "read a spool file"
 
 
 class EventWorker:
-    """A bounded queue of encoded events and the daemon thread that sends them."""
+    """A bounded queue of events and the daemon threads that send them."""
 
     def __init__(
         self,
@@ -89,9 +126,12 @@ class EventWorker:
         period: float = DEFAULT_PERIOD,
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_queue: int = DEFAULT_MAX_QUEUE,
+        max_queue_bytes: int = DEFAULT_MAX_QUEUE_BYTES,
+        overflow: Overflow = DEFAULT_OVERFLOW,
+        block_timeout: float = DEFAULT_BLOCK_TIMEOUT,
+        concurrency: int = DEFAULT_CONCURRENCY,
         retry_delay: float = DEFAULT_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
-        retries_per_round: int = DEFAULT_RETRIES_PER_ROUND,
         retry_window: float = DEFAULT_RETRY_WINDOW,
         shutdown_timeout: float = DEFAULT_SHUTDOWN_TIMEOUT,
         on_error: OnError | None = None,
@@ -102,9 +142,12 @@ class EventWorker:
         self.period = period
         self.batch_size = batch_size
         self.max_queue = max_queue
+        self.max_queue_bytes = max_queue_bytes
+        self.overflow = overflow
+        self.block_timeout = block_timeout
+        self.concurrency = concurrency
         self.retry_delay = retry_delay
         self.max_retry_delay = max_retry_delay
-        self.retries_per_round = retries_per_round
         self.retry_window = retry_window
         self.shutdown_timeout = shutdown_timeout
         self._on_error = on_error
@@ -117,123 +160,273 @@ class EventWorker:
     def _reset(self) -> None:
         """Fresh state: used at construction and in a child process after fork."""
         self._pid = os.getpid()
-        self._queue: deque[Event] = deque()  # appended by callers, popped by the worker only
-        self._held: deque[_Batch] = deque()  # failed batches waiting for another round
-        self._inflight: _Batch | None = None  # the batch being sent right now
         self._lock = threading.Lock()
-        self._done = threading.Condition(self._lock)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._closed = False
-        self._close_deadline: float | None = None
-        self._unauthorized = False
-        self._full = False
-        self._taken = 0  # events the worker has popped from the queue
-        self._held_count = 0  # events in held batches, for the queue bound
+        self._finishing = threading.Lock()
+        self._work = threading.Condition(self._lock)  # senders wait here for work
+        self._room = threading.Condition(self._lock)  # submitters wait here for room
+        self._done = threading.Condition(self._lock)  # flushers wait here for delivery
+        self._queue: deque[Event] = deque()  # submitted, not yet taken by a sender
+        self._held: list[_Batch] = []  # batches waiting for another attempt, by seq
+        self._inflight: set[_Batch] = set()  # taken by a sender, not yet resolved
+        # What the bounds count: every event in memory, queued, held or in flight.
+        self._count = 0
+        self._bytes = 0
+        self._overflow: list[Event] = []  # events on their way to the spool
+        self._senders: set[threading.Thread] = set()
+        self._taken = 0  # events taken from the queue so far: the next batch's seq
+        self._spool_seqs = itertools.count(-(2**62))  # spooled events go before the rest
+        self._due_upto = 0  # events with a seq below this are sent without waiting
+        self._next_sweep = time.monotonic() + self.period
+        self._load_due = self._spool is not None
         self._finished = 0  # submitted events sent or given up on; compared with _accepted()
         self._sources: dict[Path, int] = {}  # claimed spool files -> events not yet resolved
+        self._last_success = -_INFINITE
+        self._streak = 0  # failed attempts since the last success
+        self._gate = 0.0  # no attempt starts before this time.monotonic()
+        self._closed = False
+        self._abandoned: Callable[[], None] | None = None
+        self._close_deadline = _INFINITE
+        self._close_result: bool | None = None
+        self._unauthorized = False
+        self._full = False
         self._in_callback = threading.local()
         self.stats = WorkerStats()
 
     # -- the caller's side ------------------------------------------------------------------
     def submit(self, event: Event) -> bool:
-        """Queue one event; False when it was dropped (closed, full or bad key). No I/O, no lock."""
-        if self._pid != os.getpid():
-            self._reset()
-        if self._closed or self._unauthorized:
-            self._drop_now("closed" if self._closed else "unauthorized")
+        """Queue one event; False when it was not queued (spooled, dropped: counted).
+
+        Waits for room only with the ``block`` policy, while the service accepts events.
+        """
+        sender = spill = None
+        with self._lock:
+            if self._closed or self._unauthorized:
+                self.stats.dropped["closed" if self._closed else "unauthorized"] += 1
+                return False
+            queued = self._fits(event[4]) or self._wait_for_room(event[4])
+            if queued:
+                self._queue.append(event)
+                self._count += 1
+                self._bytes += event[4]
+                if not self._senders:
+                    sender = self._new_sender()
+                elif len(self._queue) == self.batch_size:
+                    self._work.notify()
+            elif self._spool is None:
+                self._drop_full()
+            else:
+                self._overflow.append(event)
+                if len(self._overflow) >= self.batch_size:
+                    spill, self._overflow = self._overflow, []
+        if sender is not None:
+            sender.start()  # not under the lock: a thread may take a while to start
+        if spill is not None:
+            self._spill(spill)
+        return queued
+
+    def _fits(self, size: int) -> bool:
+        if self._count >= self.max_queue:
             return False
-        queue = self._queue
-        if len(queue) + self._held_count >= self.max_queue:
-            self._drop_now("queue_full")
-            if not self._full:
-                self._full = True
-                self._log.warning(
-                    "event queue is full (%d events): dropping new events until it drains",
-                    self.max_queue,
-                )
+        return self._bytes + size <= self.max_queue_bytes or self._count == 0
+
+    def _wait_for_room(self, size: int) -> bool:
+        """With the lock held: wait while the senders make progress; True once it fits."""
+        self._due_upto = max(self._due_upto, self._accepted())  # a full queue is sent now
+        self._work.notify()
+        if self.overflow != "block" or not self._progressing(time.monotonic()):
             return False
-        queue.append(event)
-        if self._thread is None:
-            self._start()
-        if len(queue) >= self.batch_size and not self._wake.is_set():
-            self._wake.set()
-        return True
+        started = time.monotonic()
+        deadline = started + self.block_timeout
+        self.stats.blocked += 1
+        try:
+            while not self._fits(size):
+                now = time.monotonic()
+                if now >= deadline or self._closed or not self._progressing(now):
+                    return False
+                self._room.wait(min(deadline - now, 0.1))
+            return True
+        finally:
+            self.stats.blocked_seconds += time.monotonic() - started
+
+    def _progressing(self, now: float) -> bool:
+        """Whether the service is taking events: a batch was delivered recently, or
+        nothing has failed since and no attempt has been hanging for long."""
+        if self._unauthorized:
+            return False
+        if now - self._last_success < self.block_timeout:
+            return True
+        if self._streak:
+            return False
+        started = [b.started for b in self._inflight if b.started is not None]
+        return not started or now - min(started) < self.block_timeout
+
+    def _drop_full(self) -> None:
+        self.stats.dropped["queue_full"] += 1
+        if not self._full:
+            self._full = True
+            self._log.warning(
+                "event queue is full (%d events, %d bytes): dropping new events until it drains",
+                self.max_queue,
+                self.max_queue_bytes,
+            )
+
+    def _spill(self, events: list[Event]) -> None:
+        """Write events that found no room to the spool, outside the lock."""
+        encoded, failed = encode_batch(events)
+        self._count_unencodable(failed, in_memory=False)
+        saved = self._spool is not None and self._spool.save(encoded, reload=True)
+        with self._lock:
+            if saved:
+                self.stats.spooled += len(encoded)
+                self._load_due = True
+            else:
+                self.stats.dropped["queue_full"] += len(encoded)
 
     def _accepted(self) -> int:
-        """Events accepted so far: those the worker took, plus those still queued."""
+        """Events accepted into the queue so far: those taken, plus those still queued."""
         return self._taken + len(self._queue)
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Send everything queued so far; True when all of it was delivered in time.
+        """Send everything queued so far, and the spool files waiting (as many as fit in
+        half the queue); True when all of it was delivered in time.
 
         Never waits on a thread that is not running: without one (at interpreter exit, or
         before any thread was started) the calling thread delivers the events itself.
         """
-        deadline = None if timeout is None else time.monotonic() + timeout
+        deadline = _INFINITE if timeout is None else time.monotonic() + timeout
+        while self._spool is not None and self._load_spool():
+            pass
         with self._lock:
             target = self._accepted()
+            files = set(self._sources)
             dropped_before = sum(self.stats.dropped.values())
-        if not self._thread_alive():
-            self._run_round(deadline)
-        else:
-            self._wake.set()
-            with self._done:
-                while self._finished < target:
-                    remaining = None if deadline is None else deadline - time.monotonic()
-                    if remaining is not None and remaining <= 0:
-                        break
-                    if not self._thread_alive():
-                        break
-                    self._done.wait(0.05 if remaining is None else min(remaining, 0.05))
-            if not self._thread_alive() and self._finished < target:
-                self._run_round(deadline)
+            self._due_upto = max(self._due_upto, target)
+            self._retry_held_now()
+            self._work.notify_all()
+
+            def pending() -> bool:
+                return self._finished < target or not files.isdisjoint(self._sources)
+
+            while pending() and self._senders_alive():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._done.wait(min(remaining, 0.05))
+        if pending() and not self._senders_alive():
+            self._serve_inline(deadline)
         with self._lock:
-            caught_up = self._finished >= target
-            return caught_up and sum(self.stats.dropped.values()) == dropped_before
+            return not pending() and sum(self.stats.dropped.values()) == dropped_before
 
     def close(self, timeout: float | None = None) -> bool:
-        """Stop accepting events, deliver what is queued within ``timeout``, stop the thread.
+        """Stop accepting events, deliver what is queued within ``timeout``, stop the threads.
 
         Returns True when nothing was left undelivered. Idempotent.
         """
         if self._pid != os.getpid():
             self._reset()
-        if self._closed:
-            return not self._queue and not self._held
-        self._closed = True
         timeout = self.shutdown_timeout if timeout is None else timeout
-        deadline = self._close_deadline = time.monotonic() + timeout
-        if self._thread_alive():
-            self._stop.set()
-            self._wake.set()
-            assert self._thread is not None
-            self._thread.join(max(0.0, deadline - time.monotonic()))
-        if not self._thread_alive():
-            self._run_round(deadline)
-        # A batch still in flight on a stuck thread counts as undelivered: the process may
-        # end before it completes. Its idempotency keys make a later resend harmless.
-        inflight = [self._inflight] if self._thread_alive() and self._inflight else []
-        leftover = [*inflight, *self._take_all()]
+        with self._lock:
+            self._begin_close(time.monotonic() + timeout)
+            deadline = self._close_deadline
+            senders = list(self._senders)
+        for sender in senders:
+            if sender is not threading.current_thread():
+                sender.join(max(0.0, deadline - time.monotonic()))
+        if not self._senders_alive():
+            self._serve_inline(deadline)
+        return self._finish()
+
+    def abandon(self, then: Callable[[], None]) -> None:
+        """Close without waiting: the senders deliver what is held, then call ``then``.
+
+        For a client that was garbage-collected without ``close``: never blocks, and safe
+        to call from a finalizer on any thread. Delivery goes on as it would have (there
+        is no deadline but the retry window); the exit hook sets one at exit.
+        """
+        if threading.current_thread() in self._senders:
+            # The garbage collector can run a finalizer on a sender that holds the lock.
+            threading.Thread(target=self.abandon, args=(then,), daemon=True).start()
+            return
+        if self._pid != os.getpid():
+            self._reset()
+        sender = None
+        with self._lock:
+            finished = self._close_result is not None
+            if not finished:
+                self._abandoned = then
+                self._begin_close(_INFINITE)
+                if not self._senders and (self._queue or self._held or self._overflow):
+                    sender = self._new_sender()
+            idle = not self._senders
+        if sender is not None:
+            sender.start()
+        if finished:
+            then()
+        elif idle:
+            self._finish()
+
+    def _begin_close(self, deadline: float) -> None:
+        """With the lock held: no more events; everything queued is due now."""
+        self._close_deadline = min(self._close_deadline, deadline)
+        self._work.notify_all()
+        if self._closed:
+            return
+        self._closed = True
+        self._due_upto = _INFINITE  # type: ignore[assignment]
+        self._retry_held_now()
+        self._room.notify_all()
+
+    def _retry_held_now(self) -> None:
+        now = time.monotonic()
+        for batch in self._held:
+            batch.due = min(batch.due, now)
+
+    def _finish(self) -> bool:
+        """After close: spool or drop what is left; True when nothing was. Runs once."""
+        with self._finishing:
+            if self._close_result is None:
+                self._close_result = self._take_leftover()
+            with self._lock:
+                then, self._abandoned = self._abandoned, None
+        if then is not None:
+            then()
+        return self._close_result
+
+    def _take_leftover(self) -> bool:
+        with self._lock:
+            leftover = [*self._inflight, *self._held]
+            for batch in self._inflight:
+                # Still in flight on a stuck thread: it counts as undelivered, since the
+                # process may end before it completes. Its idempotency keys make a later
+                # resend harmless.
+                batch.orphaned = True
+            self._inflight.clear()
+            self._held.clear()
+            if self._queue:
+                raw = list(self._queue)
+                leftover.append(_Batch(self._taken, raw=raw, size=sum(e[4] for e in raw)))
+                self._taken += len(raw)
+                self._queue.clear()
+            overflow, self._overflow = self._overflow, []
+        if overflow:
+            self._spill(overflow)
+        for batch in leftover:
+            self._encode(batch)
         events = [e for batch in leftover for e in batch.events]
         if events and self._spool is not None and self._spool.save(events):
             with self._lock:
                 self.stats.spooled += len(events)
             for batch in leftover:
                 self._resolve(batch, sent=False)
-        elif events:
+        else:
             for batch in leftover:
-                self._give_up(batch, "shutdown", ApiError("client closed before delivery"))
+                if batch.events:
+                    self._give_up(batch, "shutdown", ApiError("client closed before delivery"))
         return not events
 
-    def start_if_spooled(self) -> None:
-        """Start the thread now if earlier processes left events to send."""
-        if self._spool is not None and self._thread is None and self._spool.pending():
-            self._start()
-
     def depth(self) -> int:
-        return len(self._queue) + self._held_count
+        """Events in memory: queued, in flight, or waiting to be tried again."""
+        return self._count
 
     def snapshot(self) -> dict[str, Any]:
         """The counters, as ``Schematic.stats()`` reports them."""
@@ -246,152 +439,298 @@ class EventWorker:
                 "events_dropped": dict(stats.dropped),
                 "events_spooled": stats.spooled,
                 "events_unspooled": stats.unspooled,
+                "events_blocked": stats.blocked,
+                "events_blocked_seconds": round(stats.blocked_seconds, 6),
+                "events_in_flight": sum(b.count() for b in self._inflight),
                 "queue_depth": self.depth(),
+                "queue_bytes": self._bytes,
                 "last_error": stats.last_error,
             }
 
-    # -- the worker's side ------------------------------------------------------------------
-    def _start(self) -> None:
-        with self._lock:
-            if self._thread is not None or _exiting or sys.is_finalizing():
-                return
-            self._thread = threading.Thread(target=self._run, name="schematic-events", daemon=True)
-            self._thread.start()
-
-    def _thread_alive(self) -> bool:
-        thread = self._thread
-        return thread is not None and thread.is_alive() and thread is not threading.current_thread()
-
-    def _run(self) -> None:
-        self._guarded(self._load_spool)
-        while not self._stop.is_set():
-            self._wake.wait(self.period)
-            self._wake.clear()
-            if self._spool is not None:
-                self._guarded(self._load_spool)  # files other processes left meanwhile
-            self._guarded(self._run_round, self._close_deadline)
-        self._guarded(self._run_round, self._close_deadline)
-
-    def _guarded(self, step: Callable[..., None], *args: Any) -> None:
-        """Run one step of the thread's loop; a bug in it is logged, never fatal to the thread."""
-        try:
-            step(*args)
-        except Exception:
-            self._log.exception("unexpected error in the event worker")
-
-    def _load_spool(self) -> None:
-        """Queue the events earlier processes spooled, while there is room for them."""
-        while self._spool is not None and not self._closed and self.depth() < self.max_queue // 2:
-            claimed = self._spool.claim()
-            if claimed is None:
-                return
-            path, events = claimed
-            if not events:
-                self._spool.release(path)
-                continue
-            self._sources[path] = len(events)
-            for start in range(0, len(events), self.batch_size):
-                self._hold(_Batch(events[start : start + self.batch_size], source=path))
+    def start_if_spooled(self) -> None:
+        """Start a sender now if earlier processes left events to send."""
+        if self._spool is not None and self._spool.pending():
             with self._lock:
-                self.stats.unspooled += len(events)
-            self._log.info("sending %d events spooled by an earlier process", len(events))
+                sender = None if self._senders else self._new_sender()
+            if sender is not None:
+                sender.start()
 
-    def _run_round(self, deadline: float | None) -> None:
-        """Send held batches, then everything queued; stop early past the deadline."""
-        for batch in self._batches():
-            if self._unauthorized:
-                self._give_up(batch, "unauthorized", ApiError("the API key was refused"))
-                continue
-            if deadline is not None and time.monotonic() >= deadline:
-                self._hold(batch, first=True)
-                break
-            self._inflight = batch
-            try:
-                self._deliver(batch, deadline)
-            except Exception as exc:  # a bug must not kill the thread or lose the batch
-                self._log.exception("unexpected error while sending events")
-                self._give_up(batch, "error", exc)
-            finally:
-                self._inflight = None
+    # -- the senders' side ------------------------------------------------------------------
+    def _new_sender(self) -> threading.Thread | None:
+        """With the lock held: one more sender thread, for the caller to start once it has
+        released the lock; None when there are enough, or the interpreter is ending."""
+        if _exiting or sys.is_finalizing() or len(self._senders) >= self.concurrency:
+            return None
+        thread = threading.Thread(target=self._serve, name="schematic-events", daemon=True)
+        self._senders.add(thread)
+        return thread
 
-    def _batches(self) -> Iterator[_Batch]:
-        # Only the batches held when the round starts: one that fails again in this round
-        # waits for the next one (and its backoff) instead of being retried at once.
-        for _ in range(len(self._held)):
-            batch = self._held.popleft()
-            self._held_count -= len(batch.events)
-            yield batch
-        while self._queue:
-            events = self._encode_queued(self.batch_size)
-            if events:
-                yield _Batch(events)
+    def _senders_alive(self) -> bool:
+        me = threading.current_thread()
+        return any(t.is_alive() and t is not me for t in self._senders)
 
-    def _encode_queued(self, limit: int | None) -> list[str]:
-        """Pop up to ``limit`` queued events (all when None) and encode them to JSON."""
-        queue = self._queue
-        events: list[str] = []
-        while queue and (limit is None or len(events) < limit):
-            item = queue.popleft()
-            self._taken += 1
-            try:
-                events.append(encode_event(item))
-            except (TypeError, ValueError) as exc:  # checked at the call; a bug if it happens
-                self._log.error("dropped an event that could not be encoded: %s", exc)
-                with self._done:
-                    self.stats.dropped["invalid"] += 1
-                    self._finished += 1
-                    self._done.notify_all()
-        return events
-
-    def _hold(self, batch: _Batch, *, first: bool = False) -> None:
-        """Keep a batch for a later round (``first``: before the others)."""
-        if first:
-            self._held.appendleft(batch)
-        else:
-            self._held.append(batch)
-        self._held_count += len(batch.events)
-
-    def _deliver(self, batch: _Batch, deadline: float | None) -> None:
-        """Send one batch, retrying within this round; hold it back if it still fails."""
-        waits = _backoff_waits(self.retry_delay, self.max_retry_delay)
-        for round_try in range(self.retries_per_round + 1):
-            timeout = None if deadline is None else deadline - time.monotonic()
-            if timeout is not None and timeout <= 0:
-                break
-            try:
-                self._send(batch.events, timeout)
-            except ApiError as exc:
-                verdict = self._classify(exc)
-                if verdict == "split" and len(batch.events) == 1:
-                    verdict = "rejected"  # one event too large for a batch of its own
-                if verdict == "split":
-                    half = len(batch.events) // 2
-                    self._hold(_Batch(batch.events[half:], source=batch.source), first=True)
-                    self._hold(_Batch(batch.events[:half], source=batch.source), first=True)
-                    return
-                if verdict != "retry":
-                    self._give_up(batch, verdict, exc)
-                    return
-                self.stats.last_error = str(exc)
-                now = time.monotonic()
-                batch.first_failure = batch.first_failure or now
-                if now - batch.first_failure >= self.retry_window:
-                    self._expire(batch, exc)
-                    return
-                if round_try == self.retries_per_round or self._stop.is_set():
-                    break  # when closing, one attempt per round: close() owns the deadline
-                wait = retry_wait(next(waits), exc)
-                if deadline is not None and now + wait >= deadline:
-                    break
+    def _serve(self) -> None:
+        """A sender thread's life: take work and do it until there is none."""
+        me = threading.current_thread()
+        try:
+            while True:
                 with self._lock:
-                    self.stats.retried += len(batch.events)
-                self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
-                if self._stop.wait(wait):
-                    break
+                    batch = self._next()
+                    if batch is None:
+                        self._senders.discard(me)
+                        last = not self._senders
+                        break
+                    now = time.monotonic()
+                    helper = self._new_sender() if self._wants_more_senders(now) else None
+                if helper is not None:
+                    helper.start()
+                self._do(batch)
+        except BaseException:
+            with self._lock:
+                self._senders.discard(me)
+            raise
+        if last and self._abandoned is not None:
+            self._finish()
+
+    def _serve_inline(self, deadline: float) -> None:
+        """Deliver on the calling thread, when no sender can run; stop at ``deadline``."""
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not (self._queue or self._held):
+                    return
+                self._due_upto = max(self._due_upto, self._accepted())
+                now = time.monotonic()
+                batch = self._pick(now, ignore_gate=True)
+                if batch is None:
+                    due = min(b.due for b in self._held) if self._held else now
+                    if due >= deadline:
+                        return
+                    self._work.wait(max(due - now, 0.001))
+                    continue
+            self._do(batch)
+
+    def _next(self) -> _Batch | None:
+        """With the lock held: the next work for a sender; None when it should leave.
+
+        The last sender stays; others leave after ``HELPER_IDLE`` seconds without work.
+        """
+        idle_since = time.monotonic()
+        while True:
+            now = time.monotonic()
+            extra = len(self._senders) > 1
+            if now >= self._close_deadline:
+                return None
+            if now >= self._next_sweep:
+                self._due_upto = max(self._due_upto, self._accepted())
+                self._next_sweep = now + self.period
+                self._load_due = self._load_due or self._spool is not None
+            batch = self._pick(now)
+            if batch is not None:
+                return batch
+            if self._closed and not (self._queue or self._held or self._inflight):
+                return None
+            if self._load_due and self._may_load(now):
+                self._load_due = False
+                return _LOAD_SPOOL
+            if extra and now - idle_since >= HELPER_IDLE:
+                return None
+            self._work.wait(max(self._wake_at(now, extra, idle_since) - now, 0.001))
+
+    def _pick(self, now: float, *, ignore_gate: bool = False) -> _Batch | None:
+        """With the lock held: a held batch that is due, else queued events that are."""
+        if not ignore_gate and (now < self._gate or (self._streak and self._inflight)):
+            return None  # failing: one attempt at a time, at the backoff's pace
+        for index, batch in enumerate(self._held):
+            if batch.due <= now:
+                del self._held[index]
+                return self._take(batch, now)
+        queue = self._queue
+        if queue and (len(queue) >= self.batch_size or self._taken < self._due_upto):
+            raw = [queue.popleft() for _ in range(min(self.batch_size, len(queue)))]
+            batch = _Batch(self._taken, raw=raw, size=sum(item[4] for item in raw))
+            self._taken += len(raw)
+            return self._take(batch, now)
+        return None
+
+    def _take(self, batch: _Batch, now: float) -> _Batch:
+        batch.started = now
+        self._inflight.add(batch)
+        return batch
+
+    def _wants_more_senders(self, now: float) -> bool:
+        if len(self._senders) >= self.concurrency or self._streak:
+            return False
+        return len(self._queue) >= self.batch_size or any(b.due <= now for b in self._held)
+
+    def _may_load(self, now: float) -> bool:
+        """Read spool files only while there is room and the service takes events."""
+        return (
+            self._spool is not None
+            and not self._closed
+            and self.depth() < self.max_queue // 2
+            and (self._streak == 0 or now - self._last_success < self.block_timeout)
+        )
+
+    def _wake_at(self, now: float, extra: bool, idle_since: float) -> float:
+        """When a waiting sender should look again, unless something wakes it first."""
+        times = [self._next_sweep, self._close_deadline]
+        if self._gate > now:
+            times.append(self._gate)
+        if self._held:
+            times.append(max(self._gate, min(b.due for b in self._held)))
+        if extra:
+            times.append(idle_since + HELPER_IDLE)
+        return min(times)
+
+    def _do(self, batch: _Batch) -> None:
+        """Do one piece of work outside the lock; a bug is logged, never fatal."""
+        try:
+            if batch is _LOAD_SPOOL:
+                self._load_spool()
             else:
-                self._resolve(batch, sent=True)
+                self._attempt(batch)
+        except Exception as exc:
+            self._log.exception("unexpected error in the event worker")
+            if batch is not _LOAD_SPOOL:
+                with self._lock:
+                    self._inflight.discard(batch)
+                self._encode(batch)
+                self._give_up(batch, "error", exc)
+
+    def _encode(self, batch: _Batch) -> None:
+        """Turn a batch's queued events into JSON, once; the bad ones are counted apart."""
+        raw = batch.raw
+        if raw is None:
+            return
+        events, failed = encode_batch(raw)
+        with self._lock:
+            self._encoded(batch, events)
+        self._count_unencodable(failed, in_memory=True)
+
+    def _encoded(self, batch: _Batch, events: list[str]) -> None:
+        """With the lock held: the batch holds JSON now, and counts for its real size."""
+        size = sum(map(len, events))
+        self._bytes += size - batch.size
+        batch.raw, batch.events, batch.size = None, events, size
+
+    def _count_unencodable(self, failed: list[tuple[Event, Exception]], *, in_memory: bool) -> None:
+        if not failed:
+            return
+        self._log.error(
+            "dropped %d events that could not be encoded: %s", len(failed), failed[0][1]
+        )
+        with self._done:
+            self.stats.dropped["invalid"] += len(failed)
+            if in_memory:  # taken from the queue (not events on their way to the spool)
+                self._finished += len(failed)
+                self._count -= len(failed)
+            self._room.notify_all()
+            self._done.notify_all()
+
+    def _attempt(self, batch: _Batch) -> None:
+        """One attempt to send a batch, and what follows from its outcome."""
+        if batch.raw is not None:
+            raw = batch.raw
+            events, failed = encode_batch(raw)
+            with self._lock:
+                if batch.orphaned:
+                    return  # close() took these events while they were being encoded
+                self._encoded(batch, events)
+            self._count_unencodable(failed, in_memory=True)
+        if not batch.events:
+            with self._lock:
+                self._inflight.discard(batch)
+            return
+        timeout = None
+        if self._close_deadline < _INFINITE:
+            timeout = self._close_deadline - time.monotonic()
+            if timeout <= 0:
+                return  # close() will account for it
+        try:
+            self._send(batch.events, timeout)
+        except ApiError as exc:
+            self._failed(batch, exc)
+            _forget_tracebacks(exc)
+        else:
+            self._succeeded(batch)
+
+    def _succeeded(self, batch: _Batch) -> None:
+        with self._lock:
+            self._inflight.discard(batch)
+            if batch.orphaned:
                 return
-        self._hold(batch)
+            self._last_success = time.monotonic()
+            self._streak = 0
+            self._gate = 0.0
+            self._full = False
+            self._work.notify_all()
+        self._resolve(batch, sent=True)
+
+    def _failed(self, batch: _Batch, exc: ApiError) -> None:
+        verdict = self._classify(exc)
+        if verdict == "split" and len(batch.events) == 1:
+            verdict = "rejected"  # one event too large for a batch of its own
+        with self._lock:
+            self._inflight.discard(batch)
+            if batch.orphaned:
+                return
+            if verdict == "split":
+                half = len(batch.events) // 2
+                for seq, part in ((0, batch.events[:half]), (half, batch.events[half:])):
+                    size = sum(map(len, part))
+                    self._hold(_Batch(batch.seq + seq, events=part, size=size), batch.source)
+                self._work.notify_all()
+                return
+            if verdict == "retry":
+                expired = self._schedule_retry(batch, exc)
+                self._room.notify_all()
+                self._work.notify_all()
+                if not expired:
+                    return
+        if verdict == "retry":
+            self._expire(batch, exc)
+        else:
+            self._give_up(batch, verdict, exc)
+
+    def _schedule_retry(self, batch: _Batch, exc: ApiError) -> bool:
+        """With the lock held: hold a failed batch for a later attempt; True if it expired.
+
+        Waits are exponential with full jitter: a random fraction of the ceiling, as
+        ``backoff.full_jitter`` makes them (not imported from ``backoff``, which loads
+        asyncio: tens of milliseconds that would delay the first failure's handling, and
+        so the callers waiting to learn of it).
+        """
+        now = time.monotonic()
+        self.stats.last_error = str(exc)
+        self._streak += 1
+        batch.first_failure = batch.first_failure or now
+        if now - batch.first_failure >= self.retry_window:
+            return True
+        batch.attempts += 1
+        hint = parse_retry_after(exc.headers or {})
+        floor = 0.0 if hint is None else min(hint, MAX_RETRY_AFTER)
+        wait = max(self._ceiling(batch.attempts) * random.random(), floor)
+        batch.due = now + wait
+        if self._streak >= 2 or hint is not None:
+            # The service, not this batch, is failing: hold every attempt back.
+            gate = max(self._ceiling(self._streak - 1) * random.random(), floor)
+            self._gate = max(self._gate, now + gate)
+        self.stats.retried += len(batch.events)
+        self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
+        self._hold(batch, batch.source)
+        return False
+
+    def _ceiling(self, attempt: int) -> float:
+        """The longest wait after ``attempt`` failures: doubling from ``retry_delay``."""
+        if attempt <= 0:
+            return 0.0
+        return min(self.max_retry_delay, self.retry_delay * 2.0 ** min(attempt - 1, 32))
+
+    def _hold(self, batch: _Batch, source: Path | None) -> None:
+        """With the lock held: keep a batch for a later attempt, in the order of its events."""
+        batch.source = source
+        batch.started = None
+        bisect.insort(self._held, batch, key=lambda b: b.seq)
 
     def _expire(self, batch: _Batch, exc: ApiError) -> None:
         """A batch failed for the whole retry window: spool it if possible, else drop it."""
@@ -424,9 +763,10 @@ class EventWorker:
         count = len(batch.events)
         release = None
         with self._done:
+            self._count -= count
+            self._bytes -= batch.size
             if sent:
                 self.stats.sent += count
-                self._full = False
             if batch.source is None:
                 self._finished += count
             else:
@@ -435,6 +775,7 @@ class EventWorker:
                 if left <= 0:
                     del self._sources[batch.source]
                     release = batch.source
+            self._room.notify_all()
             self._done.notify_all()
         if release is not None and self._spool is not None:
             self._spool.release(release)
@@ -452,10 +793,6 @@ class EventWorker:
             self.stats.last_error = str(exc)
         self._resolve(batch, sent=False)
 
-    def _drop_now(self, reason: str) -> None:
-        with self._lock:
-            self.stats.dropped[reason] += 1
-
     def _notify(self, exc: BaseException, events: list[str]) -> None:
         if self._on_error is None or getattr(self._in_callback, "active", False):
             return
@@ -467,30 +804,54 @@ class EventWorker:
         finally:
             self._in_callback.active = False
 
-    def _take_all(self) -> list[_Batch]:
-        """Remove every held and queued event, as batches (spooled ones keep their source)."""
-        batches = list(self._held)
-        self._held.clear()
-        self._held_count = 0
-        queued = self._encode_queued(None)
-        return [*batches, _Batch(queued)] if queued else batches
+    def _load_spool(self) -> bool:
+        """Hold the events of one spool file for sending; False if there was none to take
+        (or no room for one)."""
+        assert self._spool is not None
+        with self._lock:
+            if not self._may_load(time.monotonic()):
+                return False
+        claimed = self._spool.claim()
+        if claimed is None:
+            return False
+        path, events = claimed
+        if not events:
+            self._spool.release(path)
+            return True
+        with self._lock:
+            self._sources[path] = len(events)
+            for start in range(0, len(events), self.batch_size):
+                part = events[start : start + self.batch_size]
+                batch = _Batch(next(self._spool_seqs), events=part, size=sum(map(len, part)))
+                self._count += len(part)
+                self._bytes += batch.size
+                self._hold(batch, path)
+            self.stats.unspooled += len(events)
+            self._load_due = True  # there may be more files
+            self._work.notify_all()
+        self._log.info("sending %d spooled events from %s", len(events), path.name)
+        return True
 
 
-def _backoff_waits(base: float, cap: float) -> Iterator[float]:
-    """Exponential waits with full jitter, from the ``backoff`` package."""
-    import backoff
+def _forget_tracebacks(exc: BaseException | None) -> None:
+    """Drop the frames a handled failure holds on to, and the connection among them.
 
-    gen = backoff.expo(factor=base, max_value=cap)
-    next(gen)  # the generator's priming yield
-    for value in gen:
-        yield backoff.full_jitter(value) if value else 0.0
+    A failed request's traceback reaches the ``requests``/``urllib3`` frames that held
+    the connection; through reference cycles among them it would stay open until the
+    garbage collector next runs.
+    """
+    for _ in range(16):
+        if exc is None:
+            return
+        exc.__traceback__ = None
+        exc = exc.__cause__ or exc.__context__
 
 
 def _close_all_at_exit() -> None:
     """Deliver queued events of every live worker, within one overall deadline."""
     global _exiting
     _exiting = True
-    workers = [w for w in list(_workers) if w._pid == os.getpid() and not w._closed]
+    workers = [w for w in list(_workers) if w._pid == os.getpid() and w._close_result is None]
     if not workers:
         return
     deadline = time.monotonic() + max(w.shutdown_timeout for w in workers)

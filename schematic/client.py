@@ -14,6 +14,8 @@ import importlib
 import json
 import logging
 import os
+import threading
+import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -217,18 +219,22 @@ class Schematic(FlagChecks):
             or os.environ.get("SCHEMATIC_EVENT_CAPTURE_URL", "").strip()
             or DEFAULT_EVENT_CAPTURE_URL
         )
-        self._capture_url = capture.rstrip("/") + "/batch"
-        self._capture_timeout = config.capture_timeout
-        self._event_prefix = '{"api_key":' + json.dumps(api_key or "") + ","
+        sender = _EventSender(
+            self._transport, capture.rstrip("/") + "/batch", api_key or "", config.capture_timeout
+        )
         spool = None
         if config.event_spool_dir is not None and not config.offline:
             from ._spool import Spool
 
             spool = Spool(config.event_spool_dir, api_key or "", self._log)
         self._worker = _worker.EventWorker(
-            self._send_events,
+            sender,
             period=config.event_buffer_period or _worker.DEFAULT_PERIOD,
             max_queue=config.event_queue_size,
+            max_queue_bytes=config.event_queue_bytes,
+            overflow=config.event_overflow,
+            block_timeout=config.event_block_timeout,
+            concurrency=config.event_concurrency,
             retry_delay=config.event_retry_delay,
             retry_window=config.event_retry_window,
             shutdown_timeout=config.shutdown_timeout,
@@ -250,6 +256,12 @@ class Schematic(FlagChecks):
                 logger=self._log,
             )
         _fork.reset_in_child(self, Schematic._renew_session)
+        # Dropped without shutdown(): the worker sends what it holds, then the session and
+        # the stream close. Nothing here may refer to the client itself.
+        self._finalizer = weakref.finalize(
+            self, _abandoned, self._worker, self._transport, self._datastream
+        )
+        self._finalizer.atexit = False  # at exit, the exit hook sends what is queued
 
     def __repr__(self) -> str:
         return f"Schematic(base_url={self._transport.base_url!r}, offline={self._offline})"
@@ -317,14 +329,6 @@ class Schematic(FlagChecks):
         """Send every event queued so far; True when all were delivered within ``timeout``."""
         return True if self._offline else self._worker.flush(timeout)
 
-    def _send_events(self, events: list[str], timeout: float | None) -> None:
-        prefix = self._event_prefix
-        body = '{"events":[' + ",".join(prefix + e[1:] for e in events) + "]}"
-        limit = self._capture_timeout if timeout is None else min(self._capture_timeout, timeout)
-        self._transport.request(
-            "POST", self._capture_url, body=body.encode(), timeout=limit, max_retries=0
-        )
-
     # -- any API call -----------------------------------------------------------------------
     def request(
         self,
@@ -371,6 +375,7 @@ class Schematic(FlagChecks):
 
         Idempotent. Returns True when no event was left unsent.
         """
+        self._finalizer.detach()
         if self._datastream is not None:
             self._datastream.close()
         delivered = self._worker.close(timeout)
@@ -400,6 +405,39 @@ class Schematic(FlagChecks):
         if self._datastream is not None:
             stats["datastream"] = self._datastream.stats()
         return stats
+
+
+class _EventSender:
+    """Posts encoded events to the capture service: what the event worker calls.
+
+    It holds the transport, not the client, so that a client nobody refers to any more
+    can be garbage-collected while its events are still being sent.
+    """
+
+    def __init__(self, transport: Transport, url: str, api_key: str, timeout: float) -> None:
+        self.transport = transport
+        self.url = url
+        self.timeout = timeout
+        self.prefix = '{"api_key":' + json.dumps(api_key) + ","
+
+    def __repr__(self) -> str:
+        return f"_EventSender({self.url!r})"
+
+    def __call__(self, events: list[str], timeout: float | None) -> None:
+        prefix = self.prefix
+        body = '{"events":[' + ",".join(prefix + e[1:] for e in events) + "]}"
+        limit = self.timeout if timeout is None else min(self.timeout, timeout)
+        # Not retried here: the worker retries, keeping every event's idempotency key.
+        self.transport.post_once(self.url, body.encode(), limit)
+
+
+def _abandoned(
+    worker: _worker.EventWorker, transport: Transport, datastream: DataStreamClient | None
+) -> None:
+    """A client was garbage-collected without ``shutdown()``: stop what it started."""
+    if datastream is not None:  # its close waits for its thread: not on this one
+        threading.Thread(target=datastream.close, name="schematic-close", daemon=True).start()
+    worker.abandon(then=transport.close)
 
 
 def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session | None:

@@ -48,6 +48,7 @@ ANSWERS_KEPT = 10_000
 # A repeated check with the same result sends one flag_check event per interval, as the
 # API path reaches the server at most once per cache lifetime (5 s) for the same check.
 EVENT_INTERVAL = 5.0
+FLAG_CHECK_EVENT_SIZE = 512  # bytes, about, of an encoded flag_check event: for the queue bound
 
 Submit = Callable[["Event"], bool]
 Answer = tuple[int, float, "CheckFlagResponseData", dict[str, Any]]  # generation, until, ...
@@ -226,7 +227,7 @@ class DataStreamClient:
         if len(self._reported) >= ANSWERS_KEPT:
             self._reported.clear()
         self._reported[key] = (answer[2], now + EVENT_INTERVAL)
-        self._submit(("flag_check", answer[3], None, now))
+        self._submit(("flag_check", answer[3], None, now, FLAG_CHECK_EVENT_SIZE))
 
     def _answer(
         self,
