@@ -1,9 +1,11 @@
 """One delivery run of one SDK, printed as JSON: run by bench/delivery.py in that SDK's venv.
 
-    python bench/deliver_job.py CAPTURE_URL EVENTS
+    python bench/deliver_job.py CAPTURE_URL EVENTS [QUEUE_SIZE]
 
 A script as a user writes it: default settings, ``track()`` in a loop, ``shutdown()`` at
-the end. Both SDKs install as ``schematic``, so this runs against either one. Prints the
+the end. Both SDKs install as ``schematic``, so this runs against either one. QUEUE_SIZE
+sets ``event_queue_size``: for an earlier version of this SDK, which dropped what did not
+fit, so that its delivery rate is measured rather than its losses. Prints the
 seconds until ``track()`` returned for the last event and until ``shutdown()`` returned,
 and the process's peak resident memory.
 """
@@ -20,13 +22,15 @@ def main() -> None:
     url, count = sys.argv[1], int(sys.argv[2])
     from schematic.client import Schematic, SchematicConfig
 
-    client = Schematic("sch_bench_key", SchematicConfig(base_url=url, event_capture_url=url))
+    extra = {"event_queue_size": int(sys.argv[3])} if len(sys.argv) > 3 else {}
+    config = SchematicConfig(base_url=url, event_capture_url=url, **extra)
+    client = Schematic("sch_bench_key", config)
     company = {"id": "acme"}
     started = time.perf_counter()
     for i in range(count):
         client.track(event="backfill", company=company, user={"id": f"u{i % 50}"}, quantity=i)
     tracked = time.perf_counter() - started
-    client.shutdown()
+    client.shutdown(120)  # time enough for the slowest: what is measured is delivery
     done = time.perf_counter() - started
     stats = client.stats() if hasattr(client, "stats") else {}
     print(

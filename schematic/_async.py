@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
-from ._events import IdentifyOptions, TrackOptions
+from ._events import IdentifyOptions, TrackOptions, identify_event, track_event
 from ._flags import CheckFlagOptions
 from .client import Schematic, SchematicConfig
 
@@ -169,8 +169,14 @@ class AsyncSchematic:
         traits: Mapping[str, Any] | None = None,
         options: IdentifyOptions | None = None,
     ) -> None:
-        """Queue an identify event; never waits on the network."""
-        self.sync.identify(keys, company, name, traits, options)
+        """Queue an identify event; never waits on the network.
+
+        When the queue is full and the SDK waits for room (``event_overflow="block"``), the
+        wait happens in the thread pool: the loop goes on meanwhile.
+        """
+        item = self.sync._event(identify_event, keys, company, name, traits, options)
+        if item is not None and self.sync._enqueue(item, wait=False) is None:
+            await self._run(self.sync._enqueue, item)
 
     async def track(
         self,
@@ -181,8 +187,14 @@ class AsyncSchematic:
         quantity: int | None = None,
         options: TrackOptions | None = None,
     ) -> None:
-        """Queue a track event; never waits on the network."""
-        self.sync.track(event, company, user, traits, quantity, options)
+        """Queue a track event; never waits on the network.
+
+        When the queue is full and the SDK waits for room (``event_overflow="block"``), the
+        wait happens in the thread pool: the loop goes on meanwhile.
+        """
+        item = self.sync._event(track_event, event, company, user, traits, quantity, options)
+        if item is not None and self.sync._enqueue(item, wait=False) is None:
+            await self._run(self.sync._enqueue, item)
 
     async def flush(self, timeout: float | None = None) -> bool:
         """Send every event queued so far; True when all were delivered within ``timeout``."""

@@ -133,23 +133,36 @@ def encode_batch(items: list[Event]) -> tuple[list[str], list[tuple[Event, Excep
     random = os.urandom(16 * len(items)).hex()
     encoded: list[str] = []
     failed: list[tuple[Event, Exception]] = []
+    encode, variants = _encode_json, _VARIANTS
+    second, prefix = _stamp
     for index, item in enumerate(items):
         kind, body, fields, at, _ = item
         try:
-            text = _encode_json(body)
+            text = encode(body)
         except (TypeError, ValueError, RecursionError) as exc:
             failed.append((item, exc))
             continue
-        given = fields.get("idempotency_key") if fields else None
-        key = _quote(given) if given else f'"{_uuid4(random[32 * index : 32 * index + 32])}"'
+        h = random[32 * index : 32 * index + 32]
+        # A version 4 UUID: the version digit is 4, the variant digit one of 8, 9, a, b.
+        key = f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variants[h[16]]}{h[17:20]}-{h[20:]}"
+        if int(at) != second:
+            second, prefix = _second(at)
+        sent_at = f"{prefix}.{int((at - second) * 1_000_000):06d}Z"
         if fields:
-            rest = {k: v for k, v in fields.items() if k != "idempotency_key"}
-            rest.setdefault("sent_at", _timestamp(at))
-            tail = "," + _encode_json(rest)[1:]
+            encoded.append(_with_fields(kind, text, fields, key, sent_at))
         else:
-            tail = f',"sent_at":"{_timestamp(at)}"}}'
-        encoded.append(f'{{"type":"{kind}","body":{text},"idempotency_key":{key}{tail}')
+            encoded.append(
+                f'{{"type":"{kind}","body":{text},"idempotency_key":"{key}","sent_at":"{sent_at}"}}'
+            )
     return encoded, failed
+
+
+def _with_fields(kind: str, body: str, fields: dict[str, Any], key: str, sent_at: str) -> str:
+    """An event with fields the caller set in its options: theirs win over the SDK's."""
+    given = {"idempotency_key": key, "sent_at": sent_at, **fields}
+    key_text = _quote(given.pop("idempotency_key"))
+    tail = _encode_json(given)[1:]
+    return f'{{"type":"{kind}","body":{body},"idempotency_key":{key_text},{tail}'
 
 
 def encode_event(item: Event) -> str:
@@ -160,23 +173,16 @@ def encode_event(item: Event) -> str:
     return encoded[0]
 
 
-def _uuid4(hex32: str) -> str:
-    """A random (version 4) UUID's text from 32 random hex digits."""
-    variant = "89ab"[int(hex32[16], 16) & 3]
-    return f"{hex32[:8]}-{hex32[8:12]}-4{hex32[13:16]}-{variant}{hex32[17:20]}-{hex32[20:]}"
-
-
+_VARIANTS = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 _stamp: tuple[int, str] = (0, "1970-01-01T00:00:00")
 
 
-def _timestamp(at: float) -> str:
-    """RFC 3339 in UTC with microseconds, e.g. ``2026-05-21T12:00:00.125000Z``."""
+def _second(at: float) -> tuple[int, str]:
+    """The whole second of ``at`` and its RFC 3339 text in UTC, kept for the next event."""
     global _stamp
     seconds = int(at)
-    cached = _stamp  # one read: another thread may replace it meanwhile
-    if cached[0] != seconds:
-        cached = _stamp = (seconds, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)))
-    return f"{cached[1]}.{int((at - seconds) * 1_000_000):06d}Z"
+    _stamp = (seconds, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)))
+    return _stamp
 
 
 def _identify_company(company: Any) -> tuple[dict[str, Any], int]:

@@ -193,17 +193,21 @@ class EventWorker:
         self.stats = WorkerStats()
 
     # -- the caller's side ------------------------------------------------------------------
-    def submit(self, event: Event) -> bool:
+    def submit(self, event: Event, *, wait: bool = True) -> bool | None:
         """Queue one event; False when it was not queued (spooled, dropped: counted).
 
-        Waits for room only with the ``block`` policy, while the service accepts events.
+        Waits for room only with the ``block`` policy, while the service accepts events;
+        with ``wait=False``, returns None instead of waiting (nothing is queued).
         """
         sender = spill = None
         with self._lock:
             if self._closed or self._unauthorized:
                 self.stats.dropped["closed" if self._closed else "unauthorized"] += 1
                 return False
-            queued = self._fits(event[4]) or self._wait_for_room(event[4])
+            queued = self._fits(event[4])
+            if not queued and not wait and self._would_wait():
+                return None
+            queued = queued or self._wait_for_room(event[4])
             if queued:
                 self._queue.append(event)
                 self._count += 1
@@ -228,6 +232,18 @@ class EventWorker:
         if self._count >= self.max_queue:
             return False
         return self._bytes + size <= self.max_queue_bytes or self._count == 0
+
+    def offer(self, event: Event) -> bool:
+        """Queue an event only if there is room now, never waiting: for the events the SDK
+        makes itself (``flag_check``), which must not hold up a flag check."""
+        queued = self.submit(event, wait=False)
+        if queued is None:
+            with self._lock:
+                self.stats.dropped["queue_full"] += 1
+        return bool(queued)
+
+    def _would_wait(self) -> bool:
+        return self.overflow == "block" and self._progressing(time.monotonic())
 
     def _wait_for_room(self, size: int) -> bool:
         """With the lock held: wait while the senders make progress; True once it fits."""

@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import requests
@@ -27,7 +27,14 @@ from ._config import (
     STALE_VALUES_KEPT,
     SchematicConfig,
 )
-from ._events import IdentifyOptions, InvalidEventError, TrackOptions, identify_event, track_event
+from ._events import (
+    Event,
+    IdentifyOptions,
+    InvalidEventError,
+    TrackOptions,
+    identify_event,
+    track_event,
+)
 from ._flagchecks import FlagChecks
 from ._flags import CheckFlagOptions
 from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session
@@ -252,7 +259,7 @@ class Schematic(FlagChecks):
                 config.datastream or DataStreamConfig(),
                 api_key=api_key or "",
                 base_url=self._transport.base_url,
-                submit=self._worker.submit,
+                submit=self._worker.offer,
                 logger=self._log,
             )
         _fork.reset_in_child(self, Schematic._renew_session)
@@ -290,14 +297,9 @@ class Schematic(FlagChecks):
                 name="Wile E. Coyote",
             )
         """
-        if self._offline:
-            return
-        try:
-            item = identify_event(keys, company, name, traits, options)
-        except InvalidEventError as exc:
-            self._report_invalid(exc)
-            return
-        self._worker.submit(item)
+        item = self._event(identify_event, keys, company, name, traits, options)
+        if item is not None:
+            self._enqueue(item)
 
     def track(
         self,
@@ -314,16 +316,27 @@ class Schematic(FlagChecks):
 
             client.track(event="some-action", company={"id": "your-company-id"}, quantity=3)
         """
+        item = self._event(track_event, event, company, user, traits, quantity, options)
+        if item is not None:
+            self._enqueue(item)
+
+    def _event(self, make: Callable[..., Event], *args: Any) -> Event | None:
+        """The event for a ``track``/``identify`` call; None offline or for bad arguments."""
         if self._offline:
-            return
+            return None
         try:
-            item = track_event(event, company, user, traits, quantity, options)
+            return make(*args)
         except InvalidEventError as exc:
             self._report_invalid(exc)
-            return
-        self._worker.submit(item)
-        if self._datastream is not None:
-            self._datastream.track(event, item[1].get("company"), item[1].get("quantity"))
+            return None
+
+    def _enqueue(self, item: Event, *, wait: bool = True) -> bool | None:
+        """Queue an event (see ``EventWorker.submit``); None when it would have to wait."""
+        queued = self._worker.submit(item, wait=wait)
+        if queued is not None and item[0] == "track" and self._datastream is not None:
+            body = item[1]
+            self._datastream.track(body["event"], body.get("company"), body.get("quantity"))
+        return queued
 
     def flush(self, timeout: float | None = None) -> bool:
         """Send every event queued so far; True when all were delivered within ``timeout``."""

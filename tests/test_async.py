@@ -115,3 +115,33 @@ def test_shutdown_is_idempotent_and_installs_no_signal_handlers(server: FakeSche
     asyncio.run(main())
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before
     assert len(server.tracked("ev")) == 1
+
+
+def test_tracking_into_a_full_queue_waits_off_the_loop(server: FakeSchematic) -> None:
+    server.add_fault("/batch", delay=0.2, times=None)  # each batch takes 0.2 s
+    client = make(server, event_queue_size=100, event_concurrency=1, event_buffer_period=60)
+    ticks: list[float] = []
+
+    async def heartbeat(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.01)
+
+    async def main() -> dict[str, Any]:
+        stop = asyncio.Event()
+        beat = asyncio.create_task(heartbeat(stop))
+        await asyncio.sleep(0.05)  # the heartbeat is ticking
+        for i in range(300):  # three times what the queue holds
+            await client.track("busy", quantity=i)
+        assert await client.flush(10) is True
+        stop.set()
+        await beat
+        stats = client.stats()
+        await client.shutdown()
+        return stats
+
+    stats = asyncio.run(main())
+    assert sorted(e["body"]["quantity"] for e in server.tracked("busy")) == list(range(300))
+    assert stats["events_blocked"] > 0 and stats["events_dropped"] == {}
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) >= 20 and max(gaps) < 0.15  # the loop ran while track waited
