@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/datastream.py
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/delivery.py
 
 ## The documentation site, strict: any warning fails (and so does a stale benchmark chart).
 docs: $(STAMP)

@@ -58,7 +58,9 @@ def main() -> None:
     checker.shutdown()
 
     tracker = client()
-    mean, p99 = track_us(tracker, 20_000)
+    # Within the default queue bound (10,000): what is measured is the call, not a wait for
+    # room (this SDK waits while the queue is full and the service accepts events).
+    mean, p99 = track_us(tracker, 10_000)
     results["track_us_mean"], results["track_us_p99"] = mean, p99
     tracker.shutdown()
 

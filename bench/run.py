@@ -31,7 +31,7 @@ from schematic.testing import FakeSchematic
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-OFFICIAL = "schematichq==1.3.3"
+OFFICIAL = "schematichq==1.4.6"
 ENVS = {"ours": HERE / ".venv-ours", "official": HERE / ".venv-official"}
 
 

@@ -175,7 +175,7 @@ class EventWorker:
         self._senders: set[threading.Thread] = set()
         self._taken = 0  # events taken from the queue so far: the next batch's seq
         self._spool_seqs = itertools.count(-(2**62))  # spooled events go before the rest
-        self._due_upto = 0  # events with a seq below this are sent without waiting
+        self._due_upto: float = 0  # events with a seq below this are sent without waiting
         self._next_sweep = time.monotonic() + self.period
         self._load_due = self._spool is not None
         self._finished = 0  # submitted events sent or given up on; compared with _accepted()
@@ -204,14 +204,17 @@ class EventWorker:
             if self._closed or self._unauthorized:
                 self.stats.dropped["closed" if self._closed else "unauthorized"] += 1
                 return False
-            queued = self._fits(event[4])
+            size = event[4]
+            queued = self._count < self.max_queue and (
+                self._bytes + size <= self.max_queue_bytes or not self._count
+            )  # _fits(), written out: this is every track() call
             if not queued and not wait and self._would_wait():
                 return None
-            queued = queued or self._wait_for_room(event[4])
+            queued = queued or self._wait_for_room(size)
             if queued:
                 self._queue.append(event)
                 self._count += 1
-                self._bytes += event[4]
+                self._bytes += size
                 if not self._senders:
                     sender = self._new_sender()
                 elif len(self._queue) == self.batch_size:
@@ -388,7 +391,7 @@ class EventWorker:
         if self._closed:
             return
         self._closed = True
-        self._due_upto = _INFINITE  # type: ignore[assignment]
+        self._due_upto = _INFINITE
         self._retry_held_now()
         self._room.notify_all()
 
@@ -438,7 +441,7 @@ class EventWorker:
             for batch in leftover:
                 if batch.events:
                     self._give_up(batch, "shutdown", ApiError("client closed before delivery"))
-        return not events
+        return not events and not overflow
 
     def depth(self) -> int:
         """Events in memory: queued, in flight, or waiting to be tried again."""

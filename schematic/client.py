@@ -297,9 +297,14 @@ class Schematic(FlagChecks):
                 name="Wile E. Coyote",
             )
         """
-        item = self._event(identify_event, keys, company, name, traits, options)
-        if item is not None:
-            self._enqueue(item)
+        if self._offline:
+            return
+        try:
+            item = identify_event(keys, company, name, traits, options)
+        except InvalidEventError as exc:
+            self._report_invalid(exc)
+            return
+        self._worker.submit(item)
 
     def track(
         self,
@@ -316,12 +321,22 @@ class Schematic(FlagChecks):
 
             client.track(event="some-action", company={"id": "your-company-id"}, quantity=3)
         """
-        item = self._event(track_event, event, company, user, traits, quantity, options)
-        if item is not None:
-            self._enqueue(item)
+        # Written out rather than through _event and _enqueue: this is a hot path.
+        if self._offline:
+            return
+        try:
+            item = track_event(event, company, user, traits, quantity, options)
+        except InvalidEventError as exc:
+            self._report_invalid(exc)
+            return
+        self._worker.submit(item)
+        if self._datastream is not None:
+            self._datastream.track(event, item[1].get("company"), item[1].get("quantity"))
 
     def _event(self, make: Callable[..., Event], *args: Any) -> Event | None:
-        """The event for a ``track``/``identify`` call; None offline or for bad arguments."""
+        """The event for a ``track``/``identify`` call; None offline or for bad arguments.
+
+        For ``AsyncSchematic``, with ``_enqueue``."""
         if self._offline:
             return None
         try:
