@@ -137,8 +137,10 @@ class EventWorker:
         on_error: OnError | None = None,
         spool: Spool | None = None,
         logger: logging.Logger | None = None,
+        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._send = send
+        self._jitter = jitter  # a fraction in [0, 1) of each wait's ceiling; tests fix it
         self.period = period
         self.batch_size = batch_size
         self.max_queue = max_queue
@@ -728,11 +730,11 @@ class EventWorker:
         batch.attempts += 1
         hint = parse_retry_after(exc.headers or {})
         floor = 0.0 if hint is None else min(hint, MAX_RETRY_AFTER)
-        wait = max(self._ceiling(batch.attempts) * random.random(), floor)
+        wait = max(self._ceiling(batch.attempts) * self._jitter(), floor)
         batch.due = now + wait
         if self._streak >= 2 or hint is not None:
             # The service, not this batch, is failing: hold every attempt back.
-            gate = max(self._ceiling(self._streak - 1) * random.random(), floor)
+            gate = max(self._ceiling(self._streak - 1) * self._jitter(), floor)
             self._gate = max(self._gate, now + gate)
         self.stats.retried += len(batch.events)
         self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
