@@ -88,8 +88,17 @@ def test_a_burst_with_a_fifth_of_batches_failing_arrives_exactly_once(
     )
 
 
-def test_eight_threads_tracking_2000_each_arrive_exactly_once(server: FakeSchematic) -> None:
-    client = server.client()
+@pytest.mark.parametrize(
+    "config",
+    [{}, {"event_queue_size": 300}],
+    ids=["default settings", "a queue that fills: the threads wait for room"],
+)
+def test_eight_threads_tracking_2000_each_arrive_exactly_once(
+    server: FakeSchematic, config: dict[str, Any]
+) -> None:
+    if config:
+        server.add_fault("/batch", delay=0.01, times=None)
+    client = server.client(**config)
     errors: list[BaseException] = []
 
     def work(n: int) -> None:
@@ -113,8 +122,10 @@ def test_eight_threads_tracking_2000_each_arrive_exactly_once(server: FakeSchema
         assert_exactly_once(server, f"thread-{n}", 2000)
     assert len(server.event_receipts) == 16_000
     assert stats["events_dropped"] == {}
+    if config:
+        assert stats["events_blocked"] > 0
     report(
-        "8 threads x 2,000 track(), default settings",
+        f"8 threads x 2,000 track(), {config or 'default settings'}",
         delivered=len(server.events),
         seconds=round(time.perf_counter() - started, 2),
         calls_that_waited=stats["events_blocked"],
