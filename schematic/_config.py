@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,6 +26,7 @@ DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 5
 DEFAULT_CIRCUIT_BREAKER_COOLDOWN = 30.0
 STALE_VALUES_KEPT = 10_000
 MAX_EVENT_CONCURRENCY = 32  # the connection pool of the SDK's own session holds 32
+MAX_RETRIES = 20  # a deadline bounds flag checks anyway; more than this is a typo
 
 
 @dataclass
@@ -125,6 +126,17 @@ class SchematicConfig:
     datastream: DataStreamConfig | None = None
 
     def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Check every field; ``Schematic()`` calls this again, as fields can be changed.
+
+        Raises ``ValueError`` or ``TypeError`` naming the field.
+        """
+        for name in ("base_url", "event_capture_url"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or value.strip()):
+                _validation.http_url(name, value)
         for name in ("timeout", "event_buffer_period"):
             _validation.seconds(name, getattr(self, name), optional=True)
         for name in (
@@ -147,12 +159,28 @@ class SchematicConfig:
             )
         _validation.count("circuit_breaker_threshold", self.circuit_breaker_threshold, 1)
         _validation.count("max_retries", self.max_retries, 0)
+        if self.max_retries > MAX_RETRIES:
+            raise ValueError(f"max_retries must be at most {MAX_RETRIES}, got {self.max_retries}")
         _validation.count("event_queue_size", self.event_queue_size, 1)
-        if self.flag_defaults is not None and not isinstance(self.flag_defaults, Mapping):
-            raise TypeError("flag_defaults must be a dict of flag key to bool")
-        if self.cache_providers is not None and not isinstance(self.cache_providers, list):
-            raise TypeError("cache_providers must be a list of cache providers")
-        if type(self.use_datastream) is not bool:
-            raise TypeError(f"use_datastream must be a bool, got {self.use_datastream!r}")
+        for name in ("offline", "strict", "stale_if_error", "use_datastream"):
+            _validation.boolean(name, getattr(self, name))
+        if self.follow_redirects is not None:
+            _validation.boolean("follow_redirects", self.follow_redirects)
+        _validation.flag_defaults(self.flag_defaults)
+        _validation.logger(self.logger)
+        _validation.log_level(self.log_level)
+        _validation.function("on_error", self.on_error)
+        _validation.path("event_spool_dir", self.event_spool_dir)
+        if self.cache_providers is not None:
+            if not isinstance(self.cache_providers, list):
+                raise TypeError("cache_providers must be a list of cache providers")
+            for provider in self.cache_providers:
+                if not callable(getattr(provider, "get", None)) or not callable(
+                    getattr(provider, "set", None)
+                ):
+                    raise TypeError(
+                        "cache_providers must hold objects with get(key) and set(key, value) "
+                        f"methods, got {provider!r}"
+                    )
         if self.datastream is not None and not isinstance(self.datastream, DataStreamConfig):
             raise TypeError(f"datastream must be a DataStreamConfig, got {self.datastream!r}")

@@ -160,8 +160,18 @@ class FlagChecks:
             return self._unavailable(flag_key, key, options, exc)
         if result is None:
             return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
-        self._store(key, result)
-        return result
+        return self._accept(key, result, options)
+
+    def _accept(
+        self, key: Any, result: CheckFlagResponseData, options: CheckFlagOptions | None
+    ) -> CheckFlagResponseData:
+        """An answer of the API: cached and returned, or, if unusable, the default."""
+        problem = _flags.not_a_bool(result)
+        if problem is None:
+            self._store(key, result)
+            return result
+        self._log.warning("flag check %r: %s; answering the default", result.flag, problem)
+        return self._fallback(result.flag, f"{_flags.REASON_ERROR}: {problem}", options, problem)
 
     def _ask_api(
         self,
@@ -186,6 +196,10 @@ class FlagChecks:
                 body=json.dumps(_flags.check_body(company, user)).encode(),
                 timeout=timeout,
                 deadline=time.monotonic() + timeout,
+                # A check answers fast or falls back: one quick retry at most, so that an
+                # API that is down costs a check tens of milliseconds, not seconds.
+                max_retries=min(self._transport.max_retries, _flags.CHECK_RETRIES),
+                retry_delay=_flags.CHECK_RETRY_DELAY,
             )
             data = parse_envelope(response, model).data
         except Exception as exc:
@@ -278,9 +292,9 @@ class FlagChecks:
                 self._log.warning("flag checks failed: %s", exc)
                 error = exc
             else:
+                flags = [r for r in flags if _usable_flag(r.flag, self._log)]
                 returned = self._keys([r.flag for r in flags], company, user)
-                for result in flags:
-                    self._store(returned[result.flag], result)
+                flags = [self._accept(returned[r.flag], r, options) for r in flags]
                 if wanted is None:
                     return flags
                 by_key = {result.flag: result for result in flags}
@@ -350,3 +364,13 @@ class FlagChecks:
         if self._strict:
             raise exc
         self._log.error("invalid argument: %s", exc)
+
+
+def _usable_flag(flag: object, log: logging.Logger) -> bool:
+    """Whether an answer of ``check_flags`` names a flag that can be a key; logs it if not."""
+    try:
+        _flags.check_flag_key(flag)
+    except TypeError as exc:
+        log.warning("check_flags: the API answered for a flag that cannot be one: %s", exc)
+        return False
+    return True

@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import _validation
+
 if TYPE_CHECKING:
     from .models.features import CheckFlagResponseData
 
@@ -18,6 +20,8 @@ REASON_ERROR = "Error occurred - using default value"
 REASON_INVALID = "Invalid argument - using default value"
 REASON_CIRCUIT_OPEN = "API unavailable (circuit open) - using default value"
 REASON_STALE = "API unavailable - using the last value received"
+CHECK_RETRIES = 1  # retries of one flag check, whatever max_retries says
+CHECK_RETRY_DELAY = 0.05  # seconds, the longest wait before that retry
 
 
 @dataclass
@@ -33,6 +37,15 @@ class CheckFlagOptions:
 
     default_value: bool | Callable[[], bool] | None = None
     timeout: float | None = None
+
+    def __post_init__(self) -> None:
+        value = self.default_value
+        if value is not None and type(value) is not bool and not callable(value):
+            raise TypeError(
+                "default_value must be True, False, a function returning one of them, or "
+                f"None; got {value!r}"
+            )
+        _validation.seconds("timeout", self.timeout, optional=True)
 
 
 _SPECIAL = re.compile(r"[\\:;=]")
@@ -56,9 +69,11 @@ def cache_key(
 
 
 def check_flag_key(flag_key: Any) -> str:
-    """``flag_key`` itself, or TypeError if it is not a non-empty str."""
+    """``flag_key`` itself, or TypeError if it is not a non-empty str that can be a key."""
     if not isinstance(flag_key, str) or not flag_key:
         raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
+    if flag_key in (".", ".."):  # in a URL path these would name another endpoint
+        raise TypeError(f"flag_key cannot be {flag_key!r}")
     return flag_key
 
 
@@ -117,9 +132,19 @@ def fallback(
     value: Any = options.default_value if options is not None else None
     if callable(value):
         value = value()
+        if type(value) is not bool:
+            raise TypeError(f"default_value() returned {value!r}, not True or False")
     if value is None:
         value = defaults.get(flag_key, False)
-    return CheckFlagResponseData(flag=flag_key, reason=reason, value=bool(value), error=error)
+    return CheckFlagResponseData(flag=flag_key, reason=reason, value=value, error=error)
+
+
+def not_a_bool(result: CheckFlagResponseData) -> str | None:
+    """Why an API answer cannot be used as a flag's value, or None when it can."""
+    value: object = result.value  # parsed as received: a server may send anything
+    if type(value) is bool:
+        return None
+    return f"the API answered {value!r} for the value, not true or false"
 
 
 class CircuitBreaker:

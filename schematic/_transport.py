@@ -131,12 +131,14 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         deadline: float | None = None,
         idempotent: bool = True,
+        retry_delay: float | None = None,
     ) -> HttpResponse:
         """Send one request with retries; return a 2xx response or raise an ``ApiError``.
 
         ``path`` is relative to the base URL, or an absolute URL. ``body`` is JSON already
         encoded. ``deadline`` (a ``time.monotonic()`` value) bounds the whole call,
         retries and waits included; each attempt's timeout is cut to fit inside it.
+        ``max_retries`` and ``retry_delay`` override the transport's for this call.
         """
         if self.offline:
             raise OfflineError(f"offline mode: {method} {path} was not sent")
@@ -169,7 +171,7 @@ class Transport:
             )
 
         retrying = backoff.on_exception(
-            lambda: self._waits(deadline),
+            lambda: self._waits(deadline, retry_delay),
             _RetryError,
             max_tries=tries,
             jitter=None,
@@ -302,12 +304,15 @@ class Transport:
         error.__cause__ = exc
         return _RetryError(error, final=not (idempotent or never_sent))
 
-    def _waits(self, deadline: float | None) -> Generator[float, Any, None]:
+    def _waits(
+        self, deadline: float | None, first: float | None = None
+    ) -> Generator[float, Any, None]:
         """Waits between attempts: exponential with jitter, never shorter than Retry-After."""
         failure = yield 0.0
         attempt = 0
+        base = self.retry_delay if first is None else first
         while True:
-            ceiling = min(self.max_retry_delay, self.retry_delay * 2**attempt)
+            ceiling = min(self.max_retry_delay, base * 2**attempt)
             delay = random.uniform(ceiling / 2, ceiling)
             if failure is not None:
                 delay = retry_wait(delay, failure.error)
@@ -376,7 +381,13 @@ def _scalar(value: Any) -> str:
 
 
 def quote_segment(value: str) -> str:
-    """Percent-encode one path segment, ``/`` included."""
+    """Percent-encode one path segment, ``/`` included; ``.`` and ``..`` are refused.
+
+    Dot segments are not encoded by percent-encoding, and a URL's path resolves them
+    (``/plans/../x`` is ``/x``): sent, they would reach another endpoint.
+    """
+    if value in (".", ".."):
+        raise ValueError(f"a path segment cannot be {value!r}")
     return quote(value, safe="")
 
 

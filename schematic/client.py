@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import requests
 
-from . import _flags, _fork, _worker
+from . import _flags, _fork, _validation, _worker
 from ._config import (
     DEFAULT_EVENT_CAPTURE_URL,
     STALE_VALUES_KEPT,
@@ -177,6 +177,8 @@ class Schematic(FlagChecks):
         config = config if config is not None else SchematicConfig()
         if not isinstance(config, SchematicConfig):
             raise TypeError(f"config must be a SchematicConfig, got {type(config).__name__}")
+        config.validate()  # again: its fields may have been changed since it was made
+        _validation.seconds("timeout", timeout, optional=True)
         if api_key is None:
             api_key = os.environ.get("SCHEMATIC_API_KEY")
         if not config.offline and not api_key:
@@ -184,12 +186,20 @@ class Schematic(FlagChecks):
                 "api_key is required: pass Schematic(api_key=...) or set SCHEMATIC_API_KEY "
                 "(or use SchematicConfig(offline=True))"
             )
-        if api_key is not None and not isinstance(api_key, str):
-            raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
+        if api_key is not None and (api_key or not config.offline):
+            _validation.api_key(api_key)
+        base_url = _url("base_url", config.base_url, "SCHEMATIC_BASE_URL", DEFAULT_BASE_URL)
+        capture = _url(
+            "event_capture_url",
+            config.event_capture_url,
+            "SCHEMATIC_EVENT_CAPTURE_URL",
+            DEFAULT_EVENT_CAPTURE_URL,
+        )
         session = _session_from(http_client, config)
         self._log = config.logger or _log
         if config.logger is None and config.log_level is not None:
-            _log.setLevel(config.log_level)
+            level = config.log_level
+            _log.setLevel(level.upper() if isinstance(level, str) else level)
         self._offline = config.offline
         self._strict = config.strict
         self._flag_timeout = config.flag_check_timeout
@@ -213,18 +223,13 @@ class Schematic(FlagChecks):
         )
         self._transport = Transport(
             api_key or "",
-            base_url=config.base_url or os.environ.get("SCHEMATIC_BASE_URL") or DEFAULT_BASE_URL,
+            base_url=base_url,
             session=session,
             timeout=timeout or config.timeout or DEFAULT_TIMEOUT,
             max_retries=config.max_retries,
             retry_delay=config.retry_delay,
             offline=config.offline,
             logger=self._log,
-        )
-        capture = (
-            (config.event_capture_url or "").strip()
-            or os.environ.get("SCHEMATIC_EVENT_CAPTURE_URL", "").strip()
-            or DEFAULT_EVENT_CAPTURE_URL
         )
         sender = _EventSender(
             self._transport, capture.rstrip("/") + "/batch", api_key or "", config.capture_timeout
@@ -466,6 +471,16 @@ def _abandoned(
     if datastream is not None:  # its close waits for its thread: not on this one
         threading.Thread(target=datastream.close, name="schematic-close", daemon=True).start()
     worker.abandon(then=transport.close)
+
+
+def _url(name: str, given: str | None, variable: str, default: str) -> str:
+    """A URL setting: the config's, else the environment's, else the default; checked."""
+    if given is not None and given.strip():
+        return _validation.http_url(name, given)
+    from_environment = os.environ.get(variable, "")
+    if from_environment.strip():
+        return _validation.http_url(f"{variable} (from the environment)", from_environment)
+    return default
 
 
 def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session | None:

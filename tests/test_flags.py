@@ -122,11 +122,24 @@ def test_server_error_returns_default_with_reason_and_is_not_cached(
     assert client.check_flag("beta") is False
 
 
-def test_retries_then_succeeds(server: FakeSchematic, client: Schematic) -> None:
+def test_one_quick_retry_then_succeeds(server: FakeSchematic, client: Schematic) -> None:
+    server.set_flag("beta", True)
+    server.add_fault("/flags/", status=503, times=1)
+    assert client.check_flag("beta") is True
+    assert len(checks(server)) == 2
+
+
+def test_a_check_retries_once_at_most_whatever_max_retries_says(
+    server: FakeSchematic, make_client: Any
+) -> None:
     server.set_flag("beta", True)
     server.add_fault("/flags/", status=503, times=2)
-    assert client.check_flag("beta") is True
-    assert len(checks(server)) == 3
+    client = make_client(max_retries=5, retry_delay=5.0)  # resource calls would wait seconds
+    started = time.monotonic()
+    result = client.check_flag_with_entitlement("beta")
+    assert time.monotonic() - started < 0.2  # one retry, after at most 50 ms
+    assert result.value is False and "503" in result.reason
+    assert len(checks(server)) == 2
 
 
 def test_default_resolution_order(make_client: Any, server: FakeSchematic) -> None:

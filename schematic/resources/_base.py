@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
+from .. import _validation
 from ..errors import ParsingError
 from ..models._base import Model, Response, to_jsonable
 from ._checks import with_checks
@@ -66,6 +67,9 @@ class Resource:
                 raise TypeError(f"{name} must be a str, got {type(value).__name__}")
             if not value:
                 raise ValueError(f"{name} must not be empty")
+            if value in (".", ".."):
+                # Sent as such, a dot segment would reach another endpoint: /plans/../x is /x.
+                raise ValueError(f"{name} cannot be {value!r}")
         return template.format(**{k: quote_segment(v) for k, v in segments.items()})
 
     def _call(
@@ -164,6 +168,7 @@ class Resource:
         request_options: RequestOptions | None,
     ) -> HttpResponse:
         options: RequestOptions = request_options or {}
+        _check_options(options)
         if options.get("additional_query_parameters"):
             query = {**(query or {}), **options["additional_query_parameters"]}
         payload = None
@@ -200,15 +205,26 @@ def _pages(
         offset += len(items)
 
 
+def _check_options(options: RequestOptions) -> None:
+    if not isinstance(options, Mapping):
+        raise TypeError(f"request_options must be a dict, got {type(options).__name__}")
+    _validation.seconds(
+        "request_options['timeout_in_seconds']", options.get("timeout_in_seconds"), optional=True
+    )
+    _validation.count(
+        "request_options['max_retries']", options.get("max_retries"), 0, optional=True
+    )
+
+
 def encode_body(fields: Mapping[str, Any]) -> bytes:
     """JSON-encode a request body, naming the argument whose value cannot be encoded."""
     try:
-        return json.dumps(to_jsonable(fields), separators=(",", ":")).encode()
-    except (TypeError, ValueError):
+        return json.dumps(to_jsonable(fields), separators=(",", ":"), allow_nan=False).encode()
+    except (TypeError, ValueError, RecursionError):
         for name, value in fields.items():
             try:
-                json.dumps(to_jsonable(value))
-            except (TypeError, ValueError) as exc:
+                json.dumps(to_jsonable(value), allow_nan=False)
+            except (TypeError, ValueError, RecursionError) as exc:
                 raise TypeError(f"{name} cannot be sent as JSON: {exc}") from None
         raise
 

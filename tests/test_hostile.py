@@ -1,0 +1,214 @@
+"""Hostile input and hostile servers: every bad value gets a clear answer, nothing hangs.
+
+Settings and arguments are refused when they are given, naming them and never echoing an
+API key; flag checks keep their time bound and their type against servers that stall or
+lie; a bad event is refused alone, and every other one is still delivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from typing import Any
+
+import pytest
+from test_reliability import dead_url
+
+from schematic.client import CheckFlagOptions, Schematic, SchematicConfig
+from schematic.testing import FakeSchematic
+
+
+def flag_checks(server: FakeSchematic) -> int:
+    return len([r for r in server.requests if r.path.startswith("/flags/")])
+
+
+# -- settings --------------------------------------------------------------------------------
+BAD_URLS = [
+    "api.example.com",
+    "localhost:8080",
+    "ftp://api.example.com",
+    "http://",
+    "https:///path",
+    "https://api.example.com/v1?key=1",
+    "https://api example.com",
+    "https://api.example.com:port",
+    "",  # for the environment variable only: blank means unset in the config
+]
+
+
+@pytest.mark.parametrize("setting", ["base_url", "event_capture_url"])
+@pytest.mark.parametrize("url", [u for u in BAD_URLS if u])
+def test_a_url_setting_that_is_not_an_http_url_is_refused(setting: str, url: str) -> None:
+    with pytest.raises((ValueError, TypeError), match=setting):
+        SchematicConfig(**{setting: url})
+
+
+@pytest.mark.parametrize(
+    ("variable", "setting"),
+    [("SCHEMATIC_BASE_URL", "base_url"), ("SCHEMATIC_EVENT_CAPTURE_URL", "event_capture_url")],
+)
+def test_a_url_from_the_environment_is_checked_and_named(
+    monkeypatch: pytest.MonkeyPatch, variable: str, setting: str
+) -> None:
+    monkeypatch.setenv(variable, "c.schematichq.com")  # no scheme: would post to a path
+    with pytest.raises(ValueError, match=variable):
+        Schematic("sch_test_key")
+    monkeypatch.setenv(variable, "   ")  # blank: the default
+    assert Schematic("sch_test_key", SchematicConfig(offline=True)) is not None
+
+
+def test_a_url_with_a_path_prefix_is_accepted(server: FakeSchematic) -> None:
+    config = SchematicConfig(base_url=server.url + "/", event_capture_url=server.url + "/")
+    client = Schematic(server.api_key, config)
+    client.shutdown()
+
+
+SECRET = "sch_dev_s3cr3t_k3y"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [SECRET + "\n", SECRET + "\r\n", " " + SECRET, SECRET + " ", SECRET[:5] + " " + SECRET[5:],
+     SECRET + "\x00", SECRET + "é", "\t" + SECRET],
+)  # fmt: skip
+def test_an_api_key_with_whitespace_or_control_characters_is_refused_unechoed(key: str) -> None:
+    with pytest.raises(ValueError, match="api_key") as caught:
+        Schematic(key)
+    assert "s3cr3t" not in str(caught.value)
+    assert "s3cr3t" not in repr(caught.value.args)
+
+
+@pytest.mark.parametrize(
+    "value", [-1, 0, "5", True, 1e12, math.inf, -math.inf, math.nan, 31 * 24 * 3600]
+)
+@pytest.mark.parametrize(
+    "setting",
+    ["timeout", "flag_check_timeout", "capture_timeout", "event_buffer_period", "retry_delay",
+     "event_retry_delay", "event_retry_window", "circuit_breaker_cooldown", "shutdown_timeout",
+     "event_block_timeout"],
+)  # fmt: skip
+def test_durations_must_be_finite_positive_seconds(setting: str, value: Any) -> None:
+    if value == 0 and setting in ("shutdown_timeout", "event_block_timeout"):
+        SchematicConfig(**{setting: value})  # "do not wait" is a valid choice for these
+        return
+    with pytest.raises(ValueError, match=setting):
+        SchematicConfig(**{setting: value})
+
+
+@pytest.mark.parametrize("value", [-1, 0, "5", 1e12, math.inf, math.nan])
+def test_the_constructor_timeout_is_checked(value: Any) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        Schematic("sch_test_key", timeout=value)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "error"),
+    [
+        ("logger", "myapp", TypeError),
+        ("log_level", "LOUD", ValueError),
+        ("log_level", -5, ValueError),
+        ("on_error", "print", TypeError),
+        ("flag_defaults", {"f": "no"}, TypeError),
+        ("flag_defaults", {"f": 1}, TypeError),
+        ("flag_defaults", {"": True}, TypeError),
+        ("cache_providers", [object()], TypeError),
+        ("offline", "yes", TypeError),
+        ("strict", 1, TypeError),
+        ("stale_if_error", None, TypeError),
+        ("event_spool_dir", 42, TypeError),
+        ("max_retries", 1000, ValueError),
+    ],
+)
+def test_other_settings_are_checked_and_named(setting: str, value: Any, error: type) -> None:
+    with pytest.raises(error, match=setting):
+        SchematicConfig(**{setting: value})
+
+
+def test_a_level_name_in_lower_case_is_accepted() -> None:
+    client = Schematic(config=SchematicConfig(offline=True, log_level="warning"))
+    assert logging.getLogger("schematic").level == logging.WARNING
+    logging.getLogger("schematic").setLevel(logging.NOTSET)
+    client.shutdown()
+
+
+def test_a_setting_changed_after_the_config_was_made_is_checked_by_the_client() -> None:
+    config = SchematicConfig(offline=True)
+    config.event_buffer_period = 1e12  # would kill the event thread with OverflowError
+    with pytest.raises(ValueError, match="event_buffer_period"):
+        Schematic(config=config)
+
+
+# -- arguments that would reach another endpoint ---------------------------------------------
+@pytest.mark.parametrize("segment", [".", ".."])
+def test_dot_path_segments_are_refused_before_any_request(
+    server: FakeSchematic, client: Schematic, segment: str
+) -> None:
+    with pytest.raises(ValueError, match="catalog_id"):
+        client.catalogs.remove_plan(segment, "plan_1")  # would be DELETE /catalogs/plans/plan_1
+    with pytest.raises(ValueError, match="plan_id"):
+        client.plans.get_plan(segment)
+    result = client.check_flag_with_entitlement(segment)
+    assert result.value is False and "cannot be" in result.reason
+    assert server.requests == []
+
+
+# -- flag checks: defaults and values that are not bools --------------------------------------
+@pytest.mark.parametrize("value", ["false", "no", 0, 1, [], {}])
+def test_a_default_that_is_not_a_bool_is_refused(value: Any) -> None:
+    with pytest.raises(TypeError, match="default_value"):
+        CheckFlagOptions(default_value=value)
+
+
+def test_a_default_function_returning_no_bool_gives_the_configured_default(
+    server: FakeSchematic, make_client: Any, caplog: Any
+) -> None:
+    server.add_fault("/flags/", status=500, times=None)
+    client = make_client(max_retries=0, flag_defaults={"beta": True})
+    with caplog.at_level(logging.ERROR, logger="schematic"):
+        answer = client.check_flag("beta", options=CheckFlagOptions(default_value=lambda: "false"))
+    assert answer is True  # the configured default, not the truthy string
+    assert "'false', not True or False" in caplog.text
+
+
+@pytest.mark.parametrize("value", ["false", "yes", 1, 0, None, {"on": True}, [True]])
+def test_a_server_answering_a_value_that_is_not_a_bool_gets_the_default(
+    server: FakeSchematic, make_client: Any, value: Any
+) -> None:
+    answer = {"data": {"flag": "beta", "value": value, "reason": "lies"}, "params": {}}
+    server.add_fault("/flags/beta/check", status=200, body=answer, times=1)
+    client = make_client(flag_defaults={"beta": True})
+    result = client.check_flag_with_entitlement("beta")
+    assert result.value is True and type(result.value) is bool
+    assert "not true or false" in result.reason
+    server.set_flag("beta", False)
+    assert client.check_flag("beta") is False  # the bad answer was not cached
+    assert flag_checks(server) == 2
+
+
+def test_check_flags_gives_the_default_for_each_value_that_is_not_a_bool(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    flags = [
+        {"flag": "good", "value": True, "reason": "ok"},
+        {"flag": "bad", "value": "false", "reason": "lies"},
+        {"flag": None, "value": True, "reason": "no key"},
+    ]
+    server.add_fault(
+        "/flags/check", status=200, body={"data": {"flags": flags}, "params": {}}, times=1
+    )
+    client = make_client(flag_defaults={"bad": False})
+    results = {r.flag: r for r in client.check_flags(["good", "bad"])}
+    assert results["good"].value is True
+    assert results["bad"].value is False and "not true or false" in results["bad"].reason
+
+
+def test_an_api_refusing_connections_costs_a_check_little(make_client: Any) -> None:
+    url = dead_url()
+    client = make_client(base_url=url, retry_delay=0.5, max_retries=2)
+    slowest = 0.0
+    for _ in range(8):  # past the breaker's threshold of 5
+        started = time.monotonic()
+        assert client.check_flag("beta") is False
+        slowest = max(slowest, time.monotonic() - started)
+    assert slowest < 0.1 + 0.05  # one retry after at most 50 ms, whatever retry_delay says
