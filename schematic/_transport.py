@@ -1,6 +1,7 @@
 """HTTP for the whole SDK: one ``requests.Session``, one retry layer, one error boundary.
 
-This is the only module that imports ``requests``. Every failure leaves it as an
+This module, with ``_deadlines.py`` for the session's connections, is where ``requests``
+is used to send; every failure leaves it as an
 ``ApiError`` subclass (``raise ... from`` the original), so callers never see a
 ``requests`` exception.
 
@@ -10,6 +11,13 @@ jitter; ``Retry-After`` is a floor for the wait (``errors.retry_wait``). A reque
 marked non-idempotent (a POST that creates something) is retried only when the server
 cannot have acted on it: the connection was never made, or the answer was 408, 429 or 503.
 Redirects are followed only within the same origin, so the API key never leaves it.
+
+Each attempt is bounded as a whole, not only each read: ``requests`` restarts its read
+timeout on every byte, so a server sending one byte every 0.1 s could hold a request for
+ever. The SDK's own session uses connections that tell a watchdog thread which socket an
+attempt is using; at the attempt's deadline the watchdog shuts that socket down, and the
+attempt fails with ``ApiTimeoutError`` (see ``_deadlines.py``). A session passed in by the
+caller keeps its own connection classes, and with them the per-read timeout.
 
 The SDK's own session reads the environment's proxy and CA-bundle settings
 (``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE`` ...) once per address, when it
@@ -32,6 +40,7 @@ from urllib.parse import quote, urlsplit
 
 import requests
 
+from ._deadlines import Adapter, Exchange, bounded
 from .errors import (
     TRANSIENT_STATUSES,
     ApiConnectionError,
@@ -195,6 +204,24 @@ class Transport:
         timeout: float,
         idempotent: bool,
     ) -> HttpResponse:
+        with bounded(timeout) as exchange:
+            return self._exchange(
+                exchange, method, url, params=params, body=body, headers=headers,
+                timeout=timeout, idempotent=idempotent,
+            )  # fmt: skip
+
+    def _exchange(
+        self,
+        exchange: Exchange,
+        method: str,
+        url: str,
+        *,
+        params: list[tuple[str, str]] | None,
+        body: bytes | None,
+        headers: dict[str, str],
+        timeout: float,
+        idempotent: bool,
+    ) -> HttpResponse:
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 raw = self.session.request(
@@ -203,12 +230,14 @@ class Transport:
                     params=params,
                     data=body,
                     headers=headers,
-                    timeout=timeout,
+                    timeout=exchange.remaining(),
                     allow_redirects=False,
                     **self._environment(url),
                 )
                 content = raw.content
             except requests.exceptions.RequestException as exc:
+                if exchange.expired:
+                    raise _RetryError(exchange.timeout_error(), final=not idempotent) from exc
                 raise self._failure(exc, idempotent) from exc
             status = raw.status_code
             if status in _REDIRECT_STATUSES and "location" in raw.headers:
@@ -250,11 +279,14 @@ class Transport:
             prepared = self._template(url).copy()
             prepared.prepare_body(body, None)
             try:
-                raw = self.session.send(
-                    prepared, timeout=timeout, allow_redirects=False, **self._environment(url)
-                )
-                content = raw.content
+                with bounded(timeout) as exchange:
+                    raw = self.session.send(
+                        prepared, timeout=timeout, allow_redirects=False, **self._environment(url)
+                    )
+                    content = raw.content
             except requests.exceptions.RequestException as exc:
+                if exchange.expired:
+                    raise exchange.timeout_error() from exc
                 raise self._failure(exc, idempotent=True).error from exc
             if 200 <= raw.status_code < 300:
                 return HttpResponse(raw.status_code, raw.headers, content)
@@ -338,11 +370,12 @@ def new_session() -> requests.Session:
     """A session with a connection pool sized for many threads sharing one client.
 
     It does not read the environment on each request (``trust_env``); the transport
-    passes what the environment says, read once per address.
+    passes what the environment says, read once per address. Its connections let the
+    watchdog end an attempt at its deadline (see ``bounded``).
     """
     session = requests.Session()
     session.trust_env = False
-    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=32)
+    adapter = Adapter(pool_connections=4, pool_maxsize=32)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session

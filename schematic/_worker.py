@@ -349,13 +349,27 @@ class EventWorker:
         with self._lock:
             self._begin_close(time.monotonic() + timeout)
             deadline = self._close_deadline
-            senders = list(self._senders)
-        for sender in senders:
-            if sender is not threading.current_thread():
-                sender.join(max(0.0, deadline - time.monotonic()))
+        self._join_senders(deadline)
         if not self._senders_alive():
             self._serve_inline(deadline)
         return self._finish()
+
+    def _join_senders(self, deadline: float) -> None:
+        """Wait until every sender has left, or the deadline; one may be about to start."""
+        me = threading.current_thread()
+        while time.monotonic() < deadline:
+            waiting = [t for t in tuple(self._senders) if t is not me]
+            started = [t for t in waiting if t.ident is not None]
+            if not waiting or (
+                len(started) == len(waiting) and not any(t.is_alive() for t in started)
+            ):
+                return
+            if len(started) < len(waiting):  # made under the lock, started just after it
+                with self._lock:
+                    self._done.wait(0.001)
+                continue
+            for thread in started:
+                thread.join(max(0.0, deadline - time.monotonic()))
 
     def abandon(self, then: Callable[[], None]) -> None:
         """Close without waiting: the senders deliver what is held, then call ``then``.
@@ -488,7 +502,8 @@ class EventWorker:
 
     def _senders_alive(self) -> bool:
         me = threading.current_thread()
-        return any(t.is_alive() and t is not me for t in self._senders)
+        # A copy (made in one step) rather than the set, which senders change as they leave.
+        return any(t.is_alive() and t is not me for t in tuple(self._senders))
 
     def _serve(self) -> None:
         """A sender thread's life: take work and do it until there is none."""

@@ -189,7 +189,7 @@ def test_hanging_api_is_bounded_by_the_check_timeout(
     started = time.monotonic()
     result = client.check_flag_with_entitlement("beta")
     elapsed = time.monotonic() - started
-    assert result.value is False and "timed out" in result.reason
+    assert result.value is False and "no complete answer within" in result.reason
     assert 0.25 <= elapsed < 1.5
 
 

@@ -212,3 +212,56 @@ def test_an_api_refusing_connections_costs_a_check_little(make_client: Any) -> N
         assert client.check_flag("beta") is False
         slowest = max(slowest, time.monotonic() - started)
     assert slowest < 0.1 + 0.05  # one retry after at most 50 ms, whatever retry_delay says
+
+
+# -- flag checks keep their time bound -----------------------------------------------------
+@pytest.mark.parametrize("headers_too", [False, True], ids=["body trickled", "headers trickled"])
+def test_a_server_trickling_its_answer_cannot_stretch_a_check(
+    server: FakeSchematic, make_client: Any, headers_too: bool
+) -> None:
+    server.set_flag("beta", False)
+    server.add_fault("/flags/", trickle=0.1, trickle_headers=headers_too, times=None)
+    client = make_client(flag_check_timeout=1.0, flag_defaults={"beta": True})
+    started = time.monotonic()
+    result = client.check_flag_with_entitlement("beta")
+    took = time.monotonic() - started
+    assert result.value is True  # the configured default, not the trickled False
+    assert "within" in result.reason
+    assert took < 1.0 + 0.3
+
+
+def test_check_flags_against_a_trickling_server_keeps_its_bound(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.set_flag("beta", False)
+    server.add_fault("/flags/check", trickle=0.1, times=None)
+    client = make_client(flag_check_timeout=0.5, flag_defaults={"beta": True})
+    started = time.monotonic()
+    (result,) = client.check_flags(["beta"])
+    assert result.value is True
+    assert time.monotonic() - started < 0.5 + 0.3
+
+
+def test_a_resource_call_against_a_trickling_server_times_out_as_a_whole(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    from schematic import ApiTimeoutError
+
+    server.add_fault("/companies", trickle=0.1, times=None)
+    client = make_client(timeout=0.5, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(ApiTimeoutError, match=r"within 0\.5s"):
+        client.companies.list_companies()
+    assert time.monotonic() - started < 0.5 + 0.3
+
+
+def test_event_delivery_against_a_trickling_server_keeps_its_bound(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.add_fault("/batch", trickle=0.1, times=1)
+    client = make_client(capture_timeout=0.5, event_buffer_period=60)
+    client.track("ev", quantity=0)
+    started = time.monotonic()
+    assert client.flush(5) is True  # the first attempt was cut at 0.5 s, the retry went through
+    assert time.monotonic() - started < 0.5 + 1.0
+    assert [e["body"]["quantity"] for e in server.events] == [0]

@@ -55,6 +55,8 @@ class Fault:
     first; ``hang`` holds the connection open without answering until the server
     stops; ``drop`` closes the connection without a response. ``store`` handles the
     request normally before failing (the response is lost, the effect is kept).
+    ``trickle`` sends the answer (the real one, or ``status``'s) one byte every ``trickle``
+    seconds: its body only, or the whole of it, headers too, with ``trickle_headers``.
     ``times`` limits how many requests it hits (None: all); ``every`` hits one request
     in every ``every`` (deterministic, starting with the ``every``-th).
     """
@@ -67,6 +69,8 @@ class Fault:
     hang: bool = False
     drop: bool = False
     store: bool = False
+    trickle: float = 0.0
+    trickle_headers: bool = False
     times: int | None = 1
     every: int | None = None
     method: str | None = None
@@ -292,6 +296,13 @@ class FakeSchematic:
                 return
             if fault.store:
                 self._safe_respond(record)
+            if fault.trickle:
+                if fault.status is not None:
+                    status, payload = fault.status, fault.body or {"error": "scripted fault"}
+                else:
+                    status, payload = self._safe_respond(record)
+                handler.trickle(status, payload, fault, self._stopping)
+                return
             if fault.status is not None:
                 handler.reply(
                     fault.status, fault.body or {"error": "scripted fault"}, fault.headers
@@ -440,6 +451,29 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+    def trickle(self, status: int, payload: Any, fault: Fault, stop: threading.Event) -> None:
+        """Answer one byte at a time, ``fault.trickle`` seconds apart, until done or stopped."""
+        data = json.dumps(payload).encode()
+        head = (
+            f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in fault.headers.items())
+            + "\r\n"
+        ).encode()
+        self.close_connection = True
+        try:
+            if not fault.trickle_headers:
+                self.wfile.write(head)
+                self.wfile.flush()
+                head = b""
+            for byte in head + data:
+                if stop.wait(fault.trickle):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+        except OSError:
+            pass  # the client gave up and closed the connection
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
