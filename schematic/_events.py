@@ -51,7 +51,15 @@ class IdentifyOptions:
 
 
 class InvalidEventError(ValueError):
-    """An argument of ``track`` or ``identify`` cannot become an event."""
+    """An argument of ``track`` or ``identify`` cannot become an event.
+
+    ``kind`` says what was wrong (``"type"``, ``"unicode"``, ``"key"``, ``"number"``,
+    ``"depth"``, ``"size"``, ``"changed"``): the SDK logs the first refusal of each kind.
+    """
+
+    def __init__(self, message: str, kind: str = "type") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float, int]
@@ -61,6 +69,9 @@ call, its estimated size in bytes once encoded)."""
 # What an event costs beyond its keys and values: type, idempotency key, timestamp, JSON
 # punctuation, and the api_key the sender adds.
 EVENT_OVERHEAD = 160
+MAX_EVENT_SIZE = 1024 * 1024  # bytes of an event once encoded, about: larger ones are refused
+MAX_DEPTH = 32  # levels of nested dicts and lists in traits
+INT64 = range(-(2**63), 2**63)  # what the API's integers hold
 
 
 def track_event(
@@ -74,6 +85,8 @@ def track_event(
     """Check the arguments of ``track`` and snapshot them; InvalidEventError names a bad one."""
     if type(event) is not str or not event.strip():
         raise InvalidEventError(f"event must be a non-empty str, got {event!r}")
+    if not event.isascii():
+        _text("event", event)
     body: dict[str, Any] = {"event": event}
     size = EVENT_OVERHEAD + len(event)
     if company:
@@ -86,10 +99,12 @@ def track_event(
         body["traits"], extra = _snapshot("traits", traits)
         size += extra
     if quantity is not None:
-        if type(quantity) is not int:
-            raise InvalidEventError(f"quantity must be an int, got {quantity!r}")
+        if type(quantity) is not int or quantity not in INT64:
+            raise InvalidEventError(f"quantity must be a 64-bit int, got {quantity!r}", "number")
         body["quantity"] = quantity
     fields = None if options is None else _fields(options)
+    if size > MAX_EVENT_SIZE:
+        raise _too_large(size)
     return "track", body, fields, time.time(), size
 
 
@@ -112,12 +127,15 @@ def identify_event(
     if name is not None:
         if type(name) is not str:
             raise InvalidEventError(f"name must be a str, got {type(name).__name__}")
+        _text("name", name)
         body["name"] = name
         size += len(name)
     if traits is not None:
         body["traits"], extra = _snapshot("traits", traits)
         size += extra
     fields = None if options is None else _fields(options)
+    if size > MAX_EVENT_SIZE:
+        raise _too_large(size)
     return "identify", body, fields, time.time(), size
 
 
@@ -139,6 +157,8 @@ def encode_batch(items: list[Event]) -> tuple[list[str], list[tuple[Event, Excep
         kind, body, fields, at, _ = item
         try:
             text = encode(body)
+            if not text.isascii():
+                text.encode("utf-8")  # a lone surrogate cannot be sent: refuse it alone
         except (TypeError, ValueError, RecursionError) as exc:
             failed.append((item, exc))
             continue
@@ -194,6 +214,7 @@ def _identify_company(company: Any) -> tuple[dict[str, Any], int]:
     if data.get("name") is not None:
         if not isinstance(data["name"], str):
             raise InvalidEventError("company.name must be a str")
+        _text("company.name", data["name"])
         out["name"] = data["name"]
         size += len(data["name"]) + 10
     if data.get("traits") is not None:
@@ -211,6 +232,7 @@ def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
             raise InvalidEventError(
                 f"options.idempotency_key must be a str of 1 to {MAX_IDEMPOTENCY_KEY} characters"
             )
+        _text("options.idempotency_key", key)
         fields["idempotency_key"] = key
     if isinstance(options, TrackOptions):
         if options.sent_at is not None:
@@ -232,12 +254,16 @@ def _keys(name: str, value: Any) -> tuple[dict[str, str], int]:
     """A copy of a dict of str to str, and its size in JSON."""
     if type(value) is not dict and not isinstance(value, Mapping):
         raise InvalidEventError(f"{name} must be a dict of str to str, got {type(value).__name__}")
-    size = 12 + 6 * len(value)
-    for k, v in value.items():
+    copied = _copy(name, value)
+    size = 12 + 6 * len(copied)
+    for k, v in copied.items():  # the copy: another thread may change the caller's dict
         if type(k) is not str or type(v) is not str:
             raise InvalidEventError(f"{name} must map str to str, got {k!r}: {v!r}")
+        if not (k.isascii() and v.isascii()):
+            _text(f"{name} key {k!r}", k)
+            _text(f"{name}[{k!r}]", v)
         size += len(k) + len(v)
-    return dict(value), size  # str values cannot change, so this copy is a full snapshot
+    return copied, size  # str values cannot change, so this copy is a full snapshot
 
 
 def _snapshot(name: str, traits: Any) -> tuple[dict[str, Any], int]:
@@ -245,32 +271,135 @@ def _snapshot(name: str, traits: Any) -> tuple[dict[str, Any], int]:
 
     Flat traits of plain values are copied as they are (their size estimated: characters
     of strings, a few bytes for other values). Anything else (nested containers,
-    datetimes, decimals ...) goes through JSON, which copies, checks and measures it.
+    datetimes, decimals ...) is converted to plain JSON values level by level, and every
+    one checked: str keys, valid Unicode, finite numbers, at most ``MAX_DEPTH`` levels.
     """
     if isinstance(traits, Model):
         traits = traits.to_dict()
     if not isinstance(traits, Mapping):
         raise InvalidEventError(f"{name} must be a dict, got {type(traits).__name__}")
+    copied = _copy(name, traits)
     size = 12
-    for key, value in traits.items():
+    for key, value in copied.items():
         kind = type(value)
-        size += (len(key) if type(key) is str else 8) + 8
+        if type(key) is not str or not key.isascii():
+            break
+        size += len(key) + 8
         if kind is str:
+            if not value.isascii():
+                break
             size += len(value)
-            continue
-        if kind is bool or kind is int or value is None:
-            continue
-        if kind is float and value - value == 0:  # finite: NaN and infinities give NaN
-            continue
+        elif not (
+            kind is bool
+            or kind is int
+            or value is None
+            or (kind is float and value - value == 0)  # finite: NaN and infinities give NaN
+        ):
+            break
+    else:
+        return copied, size
+    plain, size = _plain(name, copied, 1)
+    return plain, size
+
+
+def _plain(path: str, value: Any, depth: int) -> tuple[Any, int]:
+    """``value`` as plain JSON values (dicts, lists, str, numbers, bools, None) and its size.
+
+    Raises InvalidEventError naming the place (``traits['a'][0]``) of what JSON cannot
+    carry faithfully.
+    """
+    kind = type(value)
+    if value is None or kind is bool or kind is int:
+        return value, 8
+    if kind is float:
+        if value - value != 0:
+            raise InvalidEventError(f"{path} is {value!r}: JSON has no NaN or infinity", "number")
+        return value, 24
+    if kind is str:
+        _text(path, value)
+        return value, len(value) + 2
+    if depth > MAX_DEPTH:
+        raise InvalidEventError(f"{path} is nested more than {MAX_DEPTH} levels deep", "depth")
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        size = 2
+        for key, item in _copy(path, value).items():
+            if type(key) is not str:
+                raise InvalidEventError(f"{path} has a key that is not a str: {_key(key)}", "key")
+            _text(f"{path} key {key!r}", key)
+            out[key], extra = _plain(f"{path}[{key!r}]", item, depth + 1)
+            size += extra + len(key) + 4
+        return out, size
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items: list[Any] = []
+        size = 2
+        for index, item in enumerate(_sequence(path, value)):
+            plain, extra = _plain(f"{path}[{index}]", item, depth + 1)
+            items.append(plain)
+            size += extra + 1
+        return items, size
+    try:
+        converted = _json_default(value)
+    except TypeError:
+        raise InvalidEventError(
+            f"{path} cannot be sent as JSON: a {type(value).__name__}"
+        ) from None
+    return _plain(path, converted, depth + 1)
+
+
+def _key(key: Any) -> str:
+    try:
+        text = json.dumps({key: 0})[1:-4]  # what JSON would make of it, e.g. "null"
+    except TypeError:
+        return f"{key!r}, which JSON cannot have as a key"
+    return f"{key!r}, which JSON would send as {text}, where it could collide with that key"
+
+
+def _copy(name: str, mapping: Mapping[Any, Any]) -> dict[Any, Any]:
+    """A dict copied from ``mapping`` in one step, so that other threads cannot change it
+    half-way; a mapping that keeps changing while it is read is refused."""
+    if type(mapping) is dict:
+        return mapping.copy()  # done in C, without a thread switch
+    for _ in range(3):
         try:
-            text = _encode_json(traits)
-        except (TypeError, ValueError, RecursionError) as exc:
-            raise InvalidEventError(
-                f"{_culprit(name, traits)} cannot be sent as JSON: {exc}"
-            ) from None
-        copied: dict[str, Any] = json.loads(text)
-        return copied, len(text) + 12
-    return dict(traits), size
+            return dict(mapping)
+        except RuntimeError:  # "changed size during iteration": another thread wrote to it
+            continue
+    raise InvalidEventError(
+        f"{name} kept changing while it was read (by another thread?)", "changed"
+    )
+
+
+def _sequence(name: str, items: Any) -> list[Any]:
+    for _ in range(3):
+        try:
+            return list(items)
+        except RuntimeError:
+            continue
+    raise InvalidEventError(
+        f"{name} kept changing while it was read (by another thread?)", "changed"
+    )
+
+
+def _text(name: str, value: str) -> None:
+    """A str must be valid Unicode: a lone surrogate cannot be encoded to UTF-8."""
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidEventError(
+            f"{name} is not valid Unicode: {value[exc.start : exc.end]!r} at {exc.start} is a "
+            "lone surrogate (text decoded with errors='surrogateescape', perhaps)",
+            "unicode",
+        ) from None
+
+
+def _too_large(size: int) -> InvalidEventError:
+    return InvalidEventError(
+        f"the event is too large: about {size:,} bytes once encoded, at most {MAX_EVENT_SIZE:,}",
+        "size",
+    )
 
 
 def _json_default(value: Any) -> Any:
@@ -288,16 +417,6 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
-def _culprit(name: str, traits: Mapping[str, Any]) -> str:
-    """Name the entry of ``traits`` that cannot be encoded."""
-    for key, value in traits.items():
-        try:
-            _encode_json(value)
-        except (TypeError, ValueError, RecursionError):
-            return f"{name}[{key!r}]"
-    return name
 
 
 _quote = json.JSONEncoder(ensure_ascii=False).encode

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from .models.features import CheckFlagResponseData
 
 
+MAX_INVALID_KINDS = 100  # kinds of refused call remembered, to log each once
+
+
 class FlagChecks:
     """``check_flag``, ``check_flag_with_entitlement``, ``check_flags`` and flag defaults."""
 
@@ -40,6 +43,7 @@ class FlagChecks:
     _caches: list[CacheProvider[CheckFlagResponseData]]
     _tuple_keys: bool
     _stats: dict[str, int]
+    _invalid_kinds: set[str]
     _breaker: _flags.CircuitBreaker
     _last_known: LocalCache[CheckFlagResponseData] | None
     _datastream: DataStreamClient | None
@@ -102,8 +106,8 @@ class FlagChecks:
                 key: Any = _flags.local_key(flag_key, company, user)
             else:
                 key = _flags.cache_key(flag_key, company, user)
-        except (AttributeError, TypeError):
-            return None  # not a valid check; _check_remote says why
+        except (AttributeError, TypeError, RuntimeError):
+            return None  # not a valid check, or changing meanwhile: _check_remote sees to it
         hit = self._cached(key)
         if hit is not None:
             self._stats["cache_hits"] += 1
@@ -139,11 +143,14 @@ class FlagChecks:
         from .models.features import CheckFlagResponseData
 
         try:
+            company = _flags.snapshot("company", company)
+            user = _flags.snapshot("user", user)
             key = self._keys([flag_key], company, user)[flag_key]
         except TypeError as exc:
             return self._invalid(exc, flag_key, options)
+        deadline = time.monotonic() + self._check_timeout(options)  # for all of the check
         if self._datastream is not None:
-            local = self._datastream.check(flag_key, company, user, block=True)
+            local = self._datastream.check(flag_key, company, user, block=True, deadline=deadline)
             if local is None:
                 local = self._cached(key)  # the API's recent answer, as _check_locally skipped it
             if local is not None:
@@ -153,7 +160,7 @@ class FlagChecks:
         path = f"/flags/{quote_segment(flag_key)}/check"
         try:
             result: CheckFlagResponseData | None = self._ask_api(
-                path, CheckFlagResponseData, company, user, options
+                path, CheckFlagResponseData, company, user, deadline
             )
         except Exception as exc:
             self._log.warning("flag check %r failed: %s", flag_key, exc)
@@ -179,23 +186,22 @@ class FlagChecks:
         model: type[Model],
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
-        options: CheckFlagOptions | None,
+        deadline: float,
     ) -> Any:
         """POST a check within its deadline and parse the answer; tell the breaker how it went."""
+        from .errors import ApiTimeoutError
         from .resources._base import parse_envelope
 
-        timeout = (
-            options.timeout
-            if options is not None and options.timeout is not None
-            else self._flag_timeout
-        )
+        timeout = deadline - time.monotonic()
+        if timeout <= 0:  # the stream used the check's time up; the API is not to blame
+            raise ApiTimeoutError("no time left for the API within the check's timeout")
         try:
             response = self._transport.request(
                 "POST",
                 path,
                 body=json.dumps(_flags.check_body(company, user)).encode(),
                 timeout=timeout,
-                deadline=time.monotonic() + timeout,
+                deadline=deadline,
                 # A check answers fast or falls back: one quick retry at most, so that an
                 # API that is down costs a check tens of milliseconds, not seconds.
                 max_retries=min(self._transport.max_retries, _flags.CHECK_RETRIES),
@@ -213,6 +219,11 @@ class FlagChecks:
             raise
         self._breaker.record(ok=True)
         return data
+
+    def _check_timeout(self, options: CheckFlagOptions | None) -> float:
+        if options is not None and options.timeout is not None:
+            return options.timeout
+        return self._flag_timeout
 
     def _unavailable(
         self,
@@ -257,12 +268,15 @@ class FlagChecks:
             offline = wanted if wanted is not None else list(self._flag_defaults)
             return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in offline]
         try:
+            company = _flags.snapshot("company", company)
+            user = _flags.snapshot("user", user)
             keys = self._keys(wanted or [], company, user)
         except TypeError as exc:
             self._report_invalid(exc)
             return [self._fallback(k, _flags.REASON_INVALID, options) for k in wanted or []]
+        deadline = time.monotonic() + self._check_timeout(options)
         if self._datastream is not None and wanted:
-            answered = self._datastream.check_many(wanted, company, user)
+            answered = self._datastream.check_many(wanted, company, user, deadline)
             if answered is not None:
                 return answered
         if wanted and self._caches:
@@ -271,7 +285,7 @@ class FlagChecks:
                 self._stats["cache_hits"] += len(cached)
                 return [hit for hit in cached if hit is not None]
             self._stats["cache_misses"] += len(wanted)
-        return self._check_many_remote(wanted, keys, company, user, options)
+        return self._check_many_remote(wanted, keys, company, user, options, deadline)
 
     def _check_many_remote(
         self,
@@ -280,13 +294,16 @@ class FlagChecks:
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
         options: CheckFlagOptions | None,
+        deadline: float,
     ) -> list[CheckFlagResponseData]:
         from .models.features import CheckFlagsResponseData
 
         error: BaseException | None = None
         if self._breaker.allow():
             try:
-                data = self._ask_api("/flags/check", CheckFlagsResponseData, company, user, options)
+                data = self._ask_api(
+                    "/flags/check", CheckFlagsResponseData, company, user, deadline
+                )
                 flags: list[CheckFlagResponseData] = list(data.flags) if data is not None else []
             except Exception as exc:
                 self._log.warning("flag checks failed: %s", exc)
@@ -360,10 +377,17 @@ class FlagChecks:
         return self._fallback(name, f"{_flags.REASON_INVALID}: {exc}", options, str(exc))
 
     def _report_invalid(self, exc: Exception) -> None:
+        """Count a refused call; log the first of each kind at ERROR, the rest at DEBUG."""
         self._stats["invalid_calls"] += 1
         if self._strict:
             raise exc
-        self._log.error("invalid argument: %s", exc)
+        kind = f"{type(exc).__name__}:{getattr(exc, 'kind', None) or str(exc).split(' ', 1)[0]}"
+        if kind in self._invalid_kinds:
+            self._log.debug("invalid argument: %s", exc)
+            return
+        if len(self._invalid_kinds) < MAX_INVALID_KINDS:
+            self._invalid_kinds.add(kind)
+        self._log.error("invalid argument: %s (more like it are logged at DEBUG)", exc)
 
 
 def _usable_flag(flag: object, log: logging.Logger) -> bool:

@@ -102,6 +102,22 @@ def local_key(
     )
 
 
+def snapshot(name: str, context: Any) -> Any:
+    """A copy of a context made in one step, so that another thread changing the caller's
+    dict meanwhile cannot break the check; anything that is not a mapping is left for the
+    checks to name. TypeError if it keeps changing."""
+    if type(context) is dict:
+        return context.copy()  # done in C, without a thread switch
+    if not isinstance(context, Mapping):
+        return context
+    for _ in range(3):
+        try:
+            return dict(context)
+        except RuntimeError:  # "changed size during iteration"
+            continue
+    raise TypeError(f"{name} kept changing while it was read (by another thread?)")
+
+
 def _pairs(name: str, context: Mapping[str, str]) -> str:
     try:
         return ";".join([f"{escape(k)}={escape(v)}" for k, v in sorted(context.items())])

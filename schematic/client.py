@@ -214,6 +214,7 @@ class Schematic(FlagChecks):
             ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers", "invalid_calls"),
             0,
         )
+        self._invalid_kinds: set[str] = set()
         self._breaker = _flags.CircuitBreaker(
             config.circuit_breaker_threshold, config.circuit_breaker_cooldown
         )

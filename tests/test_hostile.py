@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -265,3 +266,177 @@ def test_event_delivery_against_a_trickling_server_keeps_its_bound(
     assert client.flush(5) is True  # the first attempt was cut at 0.5 s, the retry went through
     assert time.monotonic() - started < 0.5 + 1.0
     assert [e["body"]["quantity"] for e in server.events] == [0]
+
+
+def test_a_stream_that_does_not_answer_and_a_slow_api_share_one_deadline(
+    server: FakeSchematic, stream: Any, local: Any
+) -> None:
+    from datastream_server import ACME, metered_flag, ready
+
+    stream.flags = [metered_flag()]
+    stream.answer = False  # the company is asked for, and never comes
+    server.add_fault("/flags/", delay=5, times=None)
+    client = local(resource_timeout=5.0)  # each wait alone would outlast the check
+    ready(client)
+    started = time.monotonic()
+    result = client.check_flag_with_entitlement(
+        "api", company=ACME, user={"id": "u1"}, options=CheckFlagOptions(timeout=0.5)
+    )
+    assert time.monotonic() - started < 0.5 + 0.3
+    assert result.value is False and "within" in result.reason
+
+
+# -- events: a bad one is refused alone, loudly -------------------------------------------
+@pytest.mark.parametrize(
+    ("traits", "fragment"),
+    [
+        ({"name": "caf\udcff"}, "traits['name'] is not valid Unicode"),
+        ({"caf\udcff": 1}, "not valid Unicode"),
+        ({"nested": {"deep": ["ok", "\ud800"]}}, "traits['nested']['deep'][1]"),
+        ({None: "a"}, 'send as "null"'),
+        ({2.5: "a"}, 'send as "2.5"'),
+        ({True: "a"}, 'send as "true"'),
+        ({1: "a", "1": "b"}, "could collide"),
+        ({"a": {"b": {3: "c"}}}, "traits['a']['b'] has a key"),
+        ({"x": [1.0, float("nan")]}, "traits['x'][1] is nan"),
+        ({"x": {"y": float("inf")}}, "no NaN or infinity"),
+        ({"blob": "x" * (1024 * 1024 + 1)}, "too large"),
+        ({"obj": object()}, "cannot be sent as JSON: a object"),
+    ],
+)
+def test_a_trait_json_cannot_carry_faithfully_refuses_that_event_alone(
+    server: FakeSchematic, client: Schematic, caplog: Any, traits: dict[Any, Any], fragment: str
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="schematic"):
+        client.track("good", quantity=0)
+        client.track("bad", traits=traits)
+        client.identify({"id": "u1"}, traits=traits)
+        client.track("good", quantity=1)
+    assert fragment in caplog.text
+    assert caplog.text.count("invalid argument") == 1  # the second of the kind: DEBUG
+    assert client.flush(5) is True
+    assert sorted(e["body"]["quantity"] for e in server.tracked("good")) == [0, 1]
+    assert server.tracked("bad") == [] and server.identified() == []
+    assert client.stats()["invalid_calls"] == 2
+
+
+def test_deep_nesting_is_refused_not_raised(server: FakeSchematic, client: Schematic) -> None:
+    def nested(levels: int) -> dict[str, Any]:
+        value: dict[str, Any] = {}
+        for _ in range(levels - 1):
+            value = {"a": value}
+        return value
+
+    client.track("deep", traits=nested(1000))  # no RecursionError escapes
+    client.track("deep", traits=nested(33))
+    client.track("ok", traits=nested(32))
+    assert client.flush(5) is True
+    assert len(server.tracked("ok")) == 1 and server.tracked("deep") == []
+    assert client.stats()["invalid_calls"] == 2
+
+
+def test_strict_mode_names_the_trait(make_client: Any) -> None:
+    from schematic import InvalidEventError
+
+    client = make_client(strict=True)
+    with pytest.raises(InvalidEventError, match=r"traits\['k'\]\[0\]") as caught:
+        client.track("ev", traits={"k": ["\udcff"]})
+    assert caught.value.kind == "unicode"
+
+
+@pytest.mark.parametrize("quantity", [2**63, -(2**63) - 1, True, 1.5])
+def test_a_quantity_the_api_cannot_hold_is_refused(
+    server: FakeSchematic, client: Schematic, quantity: Any
+) -> None:
+    client.track("ev", quantity=quantity)
+    client.track("ev", quantity=2**63 - 1)
+    assert client.flush(5) is True
+    assert [e["body"]["quantity"] for e in server.tracked("ev")] == [2**63 - 1]
+
+
+def test_an_unencodable_event_that_reached_the_queue_is_dropped_alone(
+    server: FakeSchematic, client: Schematic
+) -> None:
+    # What the checks at the call keep out; the worker still never loses a batch to it.
+    client.track("good", quantity=0)
+    client._worker.submit(("track", {"event": "bad\udcff"}, None, time.time(), 200))
+    client.track("good", quantity=1)
+    assert client.flush(5) is False  # one event was dropped...
+    assert sorted(e["body"]["quantity"] for e in server.tracked("good")) == [0, 1]  # ...alone
+    assert client.stats()["events_dropped"] == {"invalid": 1}
+
+
+def test_a_resource_body_with_nan_is_refused_before_sending(
+    server: FakeSchematic, client: Schematic
+) -> None:
+    with pytest.raises(TypeError, match="traits"):
+        client.companies.upsert_company(keys={"id": "acme"}, traits={"score": float("nan")})
+    assert server.requests == []
+
+
+# -- arguments changed by another thread --------------------------------------------------
+class Restless(Mapping[str, Any]):
+    """A mapping that another thread seems to change while it is read, ``times`` times."""
+
+    def __init__(self, times: int = 1, **items: Any) -> None:
+        self.items_ = items
+        self.times = times
+
+    def __getitem__(self, key: str) -> Any:
+        return self.items_[key]
+
+    def __len__(self) -> int:
+        return len(self.items_)
+
+    def __iter__(self) -> Iterator[str]:
+        if self.times:
+            self.times -= 1
+            raise RuntimeError("dictionary changed size during iteration")
+        return iter(self.items_)
+
+
+def test_a_context_or_traits_changing_while_read_never_raises(
+    server: FakeSchematic, client: Schematic
+) -> None:
+    server.set_flag("beta", True, company={"id": "acme"})
+    assert client.check_flag("beta", company=Restless(id="acme")) is True  # read again
+    assert client.check_flag("gamma", company=Restless(id="acme", times=99)) is False
+    client.track("ev", company=Restless(id="acme"), traits=Restless(n=1), quantity=0)
+    client.track("ev", traits=Restless(n=1, times=99), quantity=1)  # refused, not raised
+    client.identify(Restless(id="u1", times=99))
+    assert client.flush(5) is True
+    assert [e["body"]["quantity"] for e in server.tracked("ev")] == [0]
+    assert client.stats()["invalid_calls"] == 3  # the ever-changing ones, named
+
+
+def test_dicts_changed_by_another_thread_while_tracking(
+    server: FakeSchematic, client: Schematic
+) -> None:
+    import threading
+
+    traits: dict[str, Any] = {"nested": {"list": [1, 2, 3]}}
+    company = {"id": "acme"}
+    stop = threading.Event()
+
+    def scribble() -> None:
+        i = 0
+        while not stop.is_set():
+            traits[f"k{i % 50}"] = i
+            traits["nested"][f"n{i % 50}"] = [i]
+            traits.pop(f"k{(i + 25) % 50}", None)
+            company[f"extra{i % 5}"] = str(i)
+            i += 1
+            if i % 20 == 0:
+                time.sleep(0)  # let the tracking thread run: switches land mid-read
+
+    thread = threading.Thread(target=scribble)
+    thread.start()
+    try:
+        for i in range(1000):
+            client.track("ev", company=company, traits=traits, quantity=i)
+            client.check_flag("beta", company=company)
+    finally:
+        stop.set()
+        thread.join()
+    assert client.flush(10) is True
+    assert len(server.tracked("ev")) == 1000

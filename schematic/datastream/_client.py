@@ -168,12 +168,14 @@ class DataStreamClient:
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
         block: bool = False,
+        deadline: float | None = None,
     ) -> CheckFlagResponseData | None:
         """The flag's result evaluated locally, or None when the API should answer.
 
         With ``block`` False only what is in this process is used (no I/O, no waiting);
-        with ``block`` True shared caches are read and missing entities are asked for.
-        Never raises.
+        with ``block`` True shared caches are read and missing entities are asked for,
+        waiting ``resource_timeout`` at most, and never past ``deadline`` (a
+        ``time.monotonic()`` value): the check's own. Never raises.
         """
         try:  # _check_key, inlined: this is the hot path
             key = (
@@ -181,7 +183,7 @@ class DataStreamClient:
                 frozenset(company.items()) if company else None,
                 frozenset(user.items()) if user else None,
             )
-        except (AttributeError, TypeError):
+        except (AttributeError, TypeError, RuntimeError):  # Runtime: changed meanwhile
             return None
         now = self._clock()
         answer = self.answers.get(key)
@@ -192,7 +194,7 @@ class DataStreamClient:
             if sent is None or sent[0] is not result or now >= sent[1]:
                 self._report(key, answer, now)
             return result
-        answer = self._answer(key, flag_key, company, user, block, now)
+        answer = self._answer(key, flag_key, company, user, block, now, deadline)
         if answer is None:
             return None
         self._report(key, answer, now)
@@ -203,6 +205,7 @@ class DataStreamClient:
         flag_keys: Sequence[str],
         company: Mapping[str, str] | None,
         user: Mapping[str, str] | None,
+        deadline: float | None = None,
     ) -> list[CheckFlagResponseData] | None:
         """Every flag evaluated locally, or None (and no event sent) if any one cannot be."""
         now = self._clock()
@@ -211,7 +214,7 @@ class DataStreamClient:
             key = _check_key(flag_key, company, user)
             if key is None:
                 return None
-            answer = self._answer(key, flag_key, company, user, True, now)
+            answer = self._answer(key, flag_key, company, user, True, now, deadline)
             if answer is None:
                 return None
             found.append((key, answer))
@@ -237,11 +240,12 @@ class DataStreamClient:
         user: Mapping[str, str] | None,
         block: bool,
         now: float,
+        deadline: float | None = None,
     ) -> Answer | None:
         if not block and not self._remember:
             return None  # reading a shared cache is I/O
         try:
-            answer = self._evaluate(key, flag_key, company, user, block, now)
+            answer = self._evaluate(key, flag_key, company, user, block, now, deadline)
         except Exception as exc:
             self._log.warning("local evaluation of %r failed: %s", flag_key, exc)
             answer = None
@@ -257,16 +261,17 @@ class DataStreamClient:
         user: Mapping[str, str] | None,
         block: bool,
         now: float,
+        deadline: float | None,
     ) -> Answer | None:
         self._ensure_started()
         generation = self.store.generation  # before any read, so a change meanwhile shows
         if not self._usable():
             return None
-        flag = self._flag(flag_key, block)
+        flag = self._flag(flag_key, block, deadline)
         if flag is None:
             return None
-        company_data = self._entity(COMPANY, company, block) if company else None
-        user_data = self._entity(USER, user, block) if user else None
+        company_data = self._entity(COMPANY, company, block, deadline) if company else None
+        user_data = self._entity(USER, user, block, deadline) if user else None
         if (company and company_data is None) or (user and user_data is None):
             return None
         outcome = self.evaluations.evaluate(flag, company_data, user_data, now)
@@ -300,18 +305,25 @@ class DataStreamClient:
         assert self.connection is not None
         return self.connection.state in (CONNECTED, CONNECTING)
 
-    def _flag(self, flag_key: str, block: bool) -> Any:
+    def _wait(self, deadline: float | None) -> float:
+        """How long a check may wait for the stream: ``resource_timeout``, within its deadline."""
+        limit = self.config.resource_timeout
+        return limit if deadline is None else max(0.0, min(limit, deadline - time.monotonic()))
+
+    def _flag(self, flag_key: str, block: bool, deadline: float | None = None) -> Any:
         connection = self.connection
         if connection is not None and not self.session.flags_loaded:
             # Connected but the bulk flag message is on its way: worth a short wait.
             if not (block and connection.connected):
                 return None
-            if not self.session.wait_for_flags(self.config.resource_timeout):
+            if not self.session.wait_for_flags(self._wait(deadline)):
                 return None
         flag = self.store.flag(flag_key)
         return flag if isinstance(flag, dict) else None
 
-    def _entity(self, kind: str, keys: Mapping[str, str], block: bool) -> Any:
+    def _entity(
+        self, kind: str, keys: Mapping[str, str], block: bool, deadline: float | None = None
+    ) -> Any:
         if not all(type(k) is str and type(v) is str for k, v in keys.items()):
             return None  # the API path reports the bad argument
         try:
@@ -324,7 +336,7 @@ class DataStreamClient:
         connection = self.connection
         if connection is None or not block or not connection.connected:
             return None
-        if not self.session.request(kind, keys):
+        if not self.session.request(kind, keys, self._wait(deadline)):
             return None
         found = self.store.find(kind, keys)
         return found if self._servable(kind, found) else None
@@ -396,7 +408,7 @@ def _check_key(
             frozenset(company.items()) if company else None,
             frozenset(user.items()) if user else None,
         )
-    except (AttributeError, TypeError):
+    except (AttributeError, TypeError, RuntimeError):
         return None
 
 

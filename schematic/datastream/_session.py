@@ -70,15 +70,16 @@ class Session:
     def is_current(self, kind: str, entity: Any) -> bool:
         return isinstance(entity, dict) and (kind, entity.get("id")) in self._confirmed
 
-    def request(self, kind: str, keys: Mapping[str, str]) -> bool:
-        """Ask for an entity (once for all checks asking) and wait for it; True if it came."""
+    def request(self, kind: str, keys: Mapping[str, str], timeout: float | None = None) -> bool:
+        """Ask for an entity (once for all checks asking) and wait for it, ``timeout`` seconds
+        (the session's when None); True if it came."""
         pending, new = self.waiters.join(kind, keys)
         if new:
             if not self._send(_start(kind, keys)):
                 self.waiters.drop(pending, DISCONNECTED)
                 return False
             self.counts["requests"] += 1
-        if pending.wait(self.timeout):
+        if pending.wait(self.timeout if timeout is None else timeout):
             return True
         self.waiters.drop(pending, "timed out")
         return False
