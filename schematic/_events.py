@@ -102,6 +102,8 @@ def track_event(
         if type(quantity) is not int or quantity not in INT64:
             raise InvalidEventError(f"quantity must be a 64-bit int, got {quantity!r}", "number")
         body["quantity"] = quantity
+    if options is not None and not isinstance(options, TrackOptions):
+        raise InvalidEventError(f"options must be a TrackOptions, got {type(options).__name__}")
     fields = None if options is None else _fields(options)
     if size > MAX_EVENT_SIZE:
         raise _too_large(size)
@@ -133,6 +135,8 @@ def identify_event(
     if traits is not None:
         body["traits"], extra = _snapshot("traits", traits)
         size += extra
+    if options is not None and not isinstance(options, IdentifyOptions):
+        raise InvalidEventError(f"options must be an IdentifyOptions, got {type(options).__name__}")
     fields = None if options is None else _fields(options)
     if size > MAX_EVENT_SIZE:
         raise _too_large(size)

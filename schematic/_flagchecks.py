@@ -143,6 +143,10 @@ class FlagChecks:
         from .models.features import CheckFlagResponseData
 
         try:
+            _flags.check_options(options)
+        except TypeError as exc:
+            return self._invalid(exc, flag_key, None)
+        try:
             company = _flags.snapshot("company", company)
             user = _flags.snapshot("user", user)
             key = self._keys([flag_key], company, user)[flag_key]
@@ -257,13 +261,16 @@ class FlagChecks:
         Answers from the cache when every requested flag is there; otherwise makes one
         ``POST /flags/check`` and caches each flag it returns. Never raises.
         """
-        if flag_keys is not None and (
-            isinstance(flag_keys, str) or not all(isinstance(k, str) and k for k in flag_keys)
-        ):
-            exc = TypeError(f"flag_keys must be a list of non-empty str, got {flag_keys!r}")
+        try:
+            wanted = None if flag_keys is None else _flags.flag_key_list(flag_keys)
+        except TypeError as exc:
             self._report_invalid(exc)
             return []
-        wanted = list(flag_keys) if flag_keys is not None else None
+        try:
+            _flags.check_options(options)
+        except TypeError as exc:
+            self._report_invalid(exc)
+            options = None
         if self._offline:
             offline = wanted if wanted is not None else list(self._flag_defaults)
             return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in offline]

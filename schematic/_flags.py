@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +74,18 @@ def check_flag_key(flag_key: Any) -> str:
         raise TypeError(f"flag_key must be a non-empty str, got {flag_key!r}")
     if flag_key in (".", ".."):  # in a URL path these would name another endpoint
         raise TypeError(f"flag_key cannot be {flag_key!r}")
+    if not flag_key.isascii() and not _unicode(flag_key):
+        raise TypeError(f"flag_key is not valid Unicode (a lone surrogate): {flag_key!r}")
     return flag_key
+
+
+def _unicode(text: str) -> bool:
+    """Whether ``text`` can be encoded to UTF-8 (it holds no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def context_key(company: Mapping[str, str] | None, user: Mapping[str, str] | None) -> str:
@@ -102,6 +113,31 @@ def local_key(
     )
 
 
+def flag_key_list(flag_keys: Any) -> list[str]:
+    """``flag_keys`` as a list of checked flag keys; TypeError names what is wrong."""
+    problem = f"flag_keys must be a list of non-empty str, got {flag_keys!r}"
+    if isinstance(flag_keys, (str, bytes)) or not isinstance(flag_keys, Iterable):
+        raise TypeError(problem)
+    for _ in range(3):
+        try:
+            keys = list(flag_keys)
+            break
+        except RuntimeError:  # changed by another thread while read
+            continue
+    else:
+        raise TypeError("flag_keys kept changing while it was read (by another thread?)")
+    for key in keys:
+        if not isinstance(key, str) or not key:
+            raise TypeError(problem)
+        check_flag_key(key)
+    return keys
+
+
+def check_options(options: Any) -> None:
+    if options is not None and not isinstance(options, CheckFlagOptions):
+        raise TypeError(f"options must be a CheckFlagOptions, got {type(options).__name__}")
+
+
 def snapshot(name: str, context: Any) -> Any:
     """A copy of a context made in one step, so that another thread changing the caller's
     dict meanwhile cannot break the check; anything that is not a mapping is left for the
@@ -120,9 +156,12 @@ def snapshot(name: str, context: Any) -> Any:
 
 def _pairs(name: str, context: Mapping[str, str]) -> str:
     try:
-        return ";".join([f"{escape(k)}={escape(v)}" for k, v in sorted(context.items())])
+        text = ";".join([f"{escape(k)}={escape(v)}" for k, v in sorted(context.items())])
     except (AttributeError, TypeError):
         raise TypeError(f"{name} must be a dict of str to str, got {context!r}") from None
+    if not text.isascii() and not _unicode(text):
+        raise TypeError(f"{name} holds text that is not valid Unicode (a lone surrogate)")
+    return text
 
 
 def check_body(company: Mapping[str, str] | None, user: Mapping[str, str] | None) -> dict[str, Any]:

@@ -326,13 +326,15 @@ class Transport:
             found = self._environments[origin] = {"proxies": proxies, "verify": verify}
         return found
 
-    @staticmethod
-    def _failure(exc: requests.exceptions.RequestException, idempotent: bool) -> _RetryError:
+    def _failure(self, exc: requests.exceptions.RequestException, idempotent: bool) -> _RetryError:
         never_sent = _never_sent(exc)
+        text = _short(exc)
+        if self._api_key:  # requests quotes a header value it refuses: never show the key
+            text = text.replace(self._api_key, "<api key>")
         if isinstance(exc, requests.exceptions.Timeout):
-            error: ApiError = ApiTimeoutError(f"timed out: {_short(exc)}")
+            error: ApiError = ApiTimeoutError(f"timed out: {text}")
         else:
-            error = ApiConnectionError(f"connection failed: {_short(exc)}")
+            error = ApiConnectionError(f"connection failed: {text}")
         error.__cause__ = exc
         return _RetryError(error, final=not (idempotent or never_sent))
 

@@ -440,3 +440,38 @@ def test_dicts_changed_by_another_thread_while_tracking(
         thread.join()
     assert client.flush(10) is True
     assert len(server.tracked("ev")) == 1000
+
+
+# -- hot paths never raise, whatever they are given ------------------------------------------
+WEIRD: list[Any] = [
+    None, "", "..", ".", "x" * 10_000, "\udcff", 0, -1, 2**70, 1.5, float("nan"), True,
+    b"bytes", [], ["a"], {}, {"id": 1}, {"id": None}, {1: "a"}, {"id": "\udcff"}, object(),
+    Restless(id="x", times=99), CheckFlagOptions(), "options",
+]  # fmt: skip
+
+
+def test_the_hot_paths_never_raise_on_any_argument(
+    server: FakeSchematic, client: Schematic
+) -> None:
+    server.set_flag("beta", True)
+    for value in WEIRD:
+        for call in (
+            client.check_flag,
+            lambda v: client.check_flag("beta", company=v),
+            lambda v: client.check_flag("beta", user=v),
+            lambda v: client.check_flag("beta", options=v),
+            lambda v: client.check_flag_with_entitlement(v, company=v, user=v, options=v),
+            client.check_flags,
+            lambda v: client.check_flags(["beta"], company=v, user=v, options=v),
+            client.track,
+            lambda v: client.track("ev", company=v, user=v),
+            lambda v: client.track("ev", traits=v, quantity=v),
+            lambda v: client.track("ev", options=v),
+            lambda v: client.identify(v, company=v, name=v, traits=v),
+            lambda v: client.identify({"id": "u"}, options=v),
+        ):
+            call(value)  # no exception, whatever the value
+    assert client.check_flag("beta") is True  # and the client still works
+    client.track("after", quantity=1)
+    assert client.flush(5) is True
+    assert len(server.tracked("after")) == 1
