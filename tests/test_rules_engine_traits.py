@@ -96,7 +96,10 @@ def test_int_traits(left: str | None, operator: str, right: str, holds: bool) ->
 @cases(
     ("eq-true-true", "true", "eq", "true", True),
     ("eq-capitalised-is-false", "True", "eq", "true", False),
-    ("eq-one-is-false", "1", "eq", "true", False),
+    ("eq-one-is-true", "1", "eq", "true", True),  # the engine's answers: "1" is true too
+    ("eq-one-on-the-right", "true", "eq", "1", True),
+    ("eq-t-is-false", "t", "eq", "true", False),
+    ("eq-TRUE-is-false", "TRUE", "eq", "1", False),
     ("eq-false-and-no", "false", "eq", "no", True),
     ("ne-true-false", "true", "ne", "false", True),
     ("ne-true-true", "true", "ne", "true", False),
@@ -196,8 +199,11 @@ def test_date_operators(left: str | None, operator: str, right: str, holds: bool
     [
         ("int", "8", "gt", "10", {"usage": 3}, True),
         ("int", "8", "gt", "10", {}, False),
+        # With usage, the trait is read as an integer: "8.5" is 0, and 0 + 2 is 2.
         ("int", "8.5", "eq", "10", {"usage": 2}, False),
-        ("int", "8.5", "eq", "10.5", {"usage": 2}, True),
+        ("int", "8.5", "eq", "2", {"usage": 2}, True),
+        ("int", "1e3", "gt", "1e3", {"usage": 2}, False),
+        ("int", "8", "eq", "10.0", {"usage": 2}, True),  # the other side is still a number
         ("int", "8", "eq", "8", {"usage": 0}, True),
         ("int", None, "eq", "4", {"usage": 4}, True),
         ("int", "8", "eq", "8", {"event_usage": {"event_subtype": "x", "quantity": 5}}, True),
@@ -207,7 +213,9 @@ def test_date_operators(left: str | None, operator: str, right: str, holds: bool
         "int-usage-added",
         "int-without-usage",
         "int-usage-added-to-decimal",
-        "int-usage-added-to-decimal-exactly",
+        "int-usage-decimal-read-as-zero",
+        "int-usage-exponent-read-as-zero",
+        "int-usage-right-side-still-a-number",
         "int-zero-usage",
         "int-missing-trait-plus-usage",
         "int-event-usage-not-added",

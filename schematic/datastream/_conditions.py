@@ -49,6 +49,10 @@ class Scope:
         return self.usage
 
 
+class RuleError(Exception):
+    """A condition the engine cannot evaluate: the rule it belongs to does not match."""
+
+
 def condition_matches(condition: Json, scope: Scope) -> bool:
     """Whether ``condition`` holds; an unknown condition type never does."""
     check = _CHECKS.get(condition["condition_type"])
@@ -150,8 +154,13 @@ def _match_metric(condition: Json, op: str, scope: Scope) -> bool:
     company = scope.company
     event_subtype = condition.get("event_subtype")
     allowance = condition.get("metric_value")
-    if company is None or event_subtype is None or allowance is None:
+    if company is None or event_subtype is None:
         return False
+    if allowance is None:
+        # Not just false: the production engine gives up on the whole rule, even when
+        # another condition of the same group holds (unless one before it already did).
+        # Seen in its answers; the spec says only that the condition does not match.
+        raise RuleError(f"metric condition {condition['id']} has no metric_value")
     row = metric_row(company, condition)
     used = row["value"] if row is not None else 0
     # Usage is an int64 in the production engine; an overflowing sum wraps negative.

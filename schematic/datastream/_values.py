@@ -65,10 +65,16 @@ def parse_number(text: str) -> float:
 
 def parse_integer(text: str) -> int:
     """Read a signed 64-bit integer; anything else (``"5.7"``, overflow, spaces) is 0."""
+    value = integer_or_none(text)
+    return 0 if value is None else value
+
+
+def integer_or_none(text: str) -> int | None:
+    """A signed 64-bit integer in decimal (``"+5"``, ``"-3"``), or None for anything else."""
     if _INTEGER.fullmatch(text) is None:
-        return 0
+        return None
     value = int(text)
-    return value if INT64_MIN <= value <= INT64_MAX else 0
+    return value if INT64_MIN <= value <= INT64_MAX else None
 
 
 def wrap_int64(value: int) -> int:
@@ -98,12 +104,23 @@ def compare_trait(comparable_type: str, left: str, right: str, op: str, usage: i
     Example: ``compare_trait("int", "10.7", "10", "gt", 0) is True``.
     """
     if comparable_type == "int":
-        return compare(parse_number(left) + usage, parse_number(right), op, 0.0)
+        if usage > 0:
+            # With preflight usage, the trait is read as a 64-bit integer ("1e3" and "10.5"
+            # are 0) and the usage added with 64-bit wrap-around; the other side is still
+            # read as a number. Seen in the production engine's answers; the spec says only
+            # that the usage is added.
+            return compare(wrap_int64(parse_integer(left) + usage), parse_number(right), op, 0.0)
+        return compare(parse_number(left), parse_number(right), op, 0.0)
     if comparable_type == "bool":
-        return _compare_bools(left == "true", right == "true", op)
+        # "1" is true as well as "true" (and "True", "TRUE", "t" are not): the production
+        # engine's answers say so, where the spec names "true" alone.
+        return _compare_bools(left in _TRUE, right in _TRUE, op)
     if comparable_type == "date":
         return _compare_dates(parse_instant(left), parse_instant(right), op)
     return compare(left, right, op, "")
+
+
+_TRUE = frozenset({"true", "1"})
 
 
 def _compare_bools(left: bool, right: bool, op: str) -> bool:

@@ -17,10 +17,10 @@ from ..models.features import (
     RuleType,
     WarningTier,
 )
-from ._conditions import Json, Scope, condition_matches, metric_row, trait_value
+from ._conditions import Json, RuleError, Scope, condition_matches, metric_row, trait_value
 from ._periods import next_reset
 from ._validate import check_company, check_flag, check_options, check_user
-from ._values import parse_integer, parse_rfc3339
+from ._values import integer_or_none, parse_integer, parse_rfc3339
 
 REASON_NO_RULES_MATCHED = "No rules matched; default value for flag"
 REASON_FLAG_NOT_FOUND = "Flag not found"
@@ -165,16 +165,23 @@ def _rule_rank(rule: Json) -> tuple[int, int]:
 
 
 def _rule_matches(rule: Json, scope: Scope) -> bool:
-    """All top-level conditions hold and every group has a condition that holds."""
+    """All top-level conditions hold and every group has a condition that holds.
+
+    Conditions are looked at in order, stopping as soon as the answer is known: a
+    condition that fails the rule (``RuleError``) counts only if it is reached.
+    """
     if rule["rule_type"] in _UNCONDITIONAL:
         return True
-    for condition in rule.get("conditions") or ():
-        if not condition_matches(condition, scope):
-            return False
-    for group in rule.get("condition_groups") or ():
-        # An empty group has nothing that holds, so it fails the rule.
-        if not any(condition_matches(c, scope) for c in group.get("conditions") or ()):
-            return False
+    try:
+        for condition in rule.get("conditions") or ():
+            if not condition_matches(condition, scope):
+                return False
+        for group in rule.get("condition_groups") or ():
+            # An empty group has nothing that holds, so it fails the rule.
+            if not any(condition_matches(c, scope) for c in group.get("conditions") or ()):
+                return False
+    except RuleError:
+        return False
     return True
 
 
@@ -209,8 +216,11 @@ def _usage_fields(rule: Json, company: Json | None, now: datetime | None) -> dic
     comparison = condition.get("comparison_trait_definition")
     if comparison is not None:
         allocation = trait_value(company, comparison["id"])
-        if allocation is not None:
-            fields["feature_allocation"] = parse_integer(allocation)
+        parsed = integer_or_none(allocation) if allocation is not None else None
+        # A comparison trait that is not a decimal integer ("10.0", "1e3", " 5", "") leaves
+        # the allocation as it was: seen in the production engine's answers, not in the spec.
+        if parsed is not None:
+            fields["feature_allocation"] = parsed
     return fields
 
 
@@ -272,7 +282,7 @@ def _entitlement_model(data: Json) -> FeatureEntitlement:
         usage=data.get("usage"),
         warning_tiers=(
             [WarningTier(key=t["key"], value=t["value"]) for t in tiers]
-            if tiers is not None
+            if tiers  # the engine leaves out an empty list, as Go's omitempty does [vectors]
             else None
         ),
     )
