@@ -127,7 +127,8 @@ class AsyncSchematic:
         options: CheckFlagOptions | None = None,
     ) -> bool:
         """Whether the flag is on; answered from the cache without leaving the loop."""
-        return (await self.check_flag_with_entitlement(flag_key, company, user, options)).value
+        result = await self.check_flag_with_entitlement(flag_key, company, user, options)
+        return result.value is True
 
     async def check_flag_with_entitlement(
         self,

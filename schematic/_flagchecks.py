@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from . import _flags
 from ._flags import CheckFlagOptions
@@ -68,7 +68,7 @@ class FlagChecks:
         result = self._check_locally(flag_key, company, user, options)
         if result is None:
             result = self._check_remote(flag_key, company, user, options)
-        return result.value
+        return result.value is True  # a real bool: the API's answers are checked to be one
 
     def check_flag_with_entitlement(
         self,
@@ -171,18 +171,22 @@ class FlagChecks:
             return self._unavailable(flag_key, key, options, exc)
         if result is None:
             return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
-        return self._accept(key, result, options)
+        return self._accept(flag_key, key, result, options)
 
     def _accept(
-        self, key: Any, result: CheckFlagResponseData, options: CheckFlagOptions | None
+        self,
+        flag_key: str,
+        key: Any,
+        result: CheckFlagResponseData,
+        options: CheckFlagOptions | None,
     ) -> CheckFlagResponseData:
         """An answer of the API: cached and returned, or, if unusable, the default."""
         problem = _flags.not_a_bool(result)
         if problem is None:
             self._store(key, result)
             return result
-        self._log.warning("flag check %r: %s; answering the default", result.flag, problem)
-        return self._fallback(result.flag, f"{_flags.REASON_ERROR}: {problem}", options, problem)
+        self._log.warning("flag check %r: %s; answering the default", flag_key, problem)
+        return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {problem}", options, problem)
 
     def _ask_api(
         self,
@@ -316,9 +320,9 @@ class FlagChecks:
                 self._log.warning("flag checks failed: %s", exc)
                 error = exc
             else:
-                flags = [r for r in flags if _usable_flag(r.flag, self._log)]
-                returned = self._keys([r.flag for r in flags], company, user)
-                flags = [self._accept(returned[r.flag], r, options) for r in flags]
+                answered = [(r.flag, r) for r in flags if _usable_flag(r.flag, self._log)]
+                returned = self._keys([k for k, _ in answered], company, user)
+                flags = [self._accept(k, returned[k], r, options) for k, r in answered]
                 if wanted is None:
                     return flags
                 by_key = {result.flag: result for result in flags}
@@ -397,7 +401,7 @@ class FlagChecks:
         self._log.error("invalid argument: %s (more like it are logged at DEBUG)", exc)
 
 
-def _usable_flag(flag: object, log: logging.Logger) -> bool:
+def _usable_flag(flag: object, log: logging.Logger) -> TypeGuard[str]:
     """Whether an answer of ``check_flags`` names a flag that can be a key; logs it if not."""
     try:
         _flags.check_flag_key(flag)

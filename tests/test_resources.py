@@ -216,8 +216,16 @@ def test_query_encoding_of_lists_and_bools(server: FakeSchematic, client: Schema
     assert server.requests[-1].query == [("ids", "a"), ("ids", "b"), ("without_plan", "true")]
 
 
-def test_unparseable_success_raises_parsing_error(server: FakeSchematic, client: Schematic) -> None:
+def test_an_answer_missing_fields_is_read_as_far_as_it_goes(
+    server: FakeSchematic, client: Schematic
+) -> None:
     server.add_fault("/companies/comp_1", status=200, body={"data": {"id": "comp_1"}, "params": {}})
+    company = client.companies.get_company("comp_1").data
+    assert company.id == "comp_1" and company.name is None
+
+
+def test_unparseable_success_raises_parsing_error(server: FakeSchematic, client: Schematic) -> None:
+    server.add_fault("/companies/comp_1", status=200, body={"data": "comp_1", "params": {}})
     with pytest.raises(ParsingError) as caught:
         client.companies.get_company("comp_1")
     assert caught.value.status_code == 200

@@ -146,6 +146,7 @@ class Drafter:
         self.inline: dict[str, dict[str, Any]] = {}
         self._lift_inline_objects()
         self.owner = self._place_schemas()
+        self.sent = self._request_schemas()
 
     # -- placement -----------------------------------------------------------------------
     def _lift_inline_objects(self) -> None:
@@ -156,6 +157,13 @@ class Drafter:
                     title = sub.get("title") or f"{name}{prop.title().replace('_', '')}"
                     self.schemas[title] = sub
                     schema["properties"][prop] = {"$ref": f"#/components/schemas/{title}"}
+
+    def _request_schemas(self) -> set[str]:
+        """The schemas a request body can hold: their required fields stay required."""
+        bodies = {
+            name for op in self.spec["operations"] if op["body"] for name in self.refs(op["body"])
+        }
+        return self.closure(bodies)
 
     def refs(self, node: Any, acc: set[str] | None = None) -> set[str]:
         acc = set() if acc is None else acc
@@ -299,7 +307,10 @@ class Drafter:
             attr = prop + "_" if keyword.iskeyword(prop) else prop
             tp = self.type_of(sub, module, imports)
             nullable = unwrap(sub).get("nullable") or sub.get("nullable")
-            if prop in required and not nullable:
+            # Response models read what is there: a field the spec requires may be missing
+            # from an answer, so it is typed as possibly None (and still must be given when
+            # a model is built by hand). Models a request can hold keep required as required.
+            if prop in required and not nullable and name in self.sent:
                 default = ""
             elif prop in required:
                 tp, default = f"{tp} | None", ""

@@ -57,7 +57,7 @@ def flags_check_all(ctx: Context) -> int:
             user=inputs.keys(args.user) or None,
         )
         .data.flags
-    )
+    ) or []
     if ctx.out.as_json:
         ctx.out.document([_flag_view(r, full=args.entitlement) for r in results])
     elif args.entitlement:

@@ -3,13 +3,19 @@
 Models are frozen, slotted, keyword-only dataclasses. Each class gets a conversion plan the
 first time it is parsed or serialised: for every field, its wire name and a function turning
 JSON into the Python value (nested models, lists and maps of them, datetimes) and back.
-Unknown keys in a response are ignored, because the API adds fields without notice.
+
+Parsing reads what is there, because the API adds, renames and drops fields over time:
+unknown keys are ignored, a missing field is ``None`` (a required one too), and a value
+that does not convert (a date that is not one, a number where an object belongs) is kept as
+it was received. Each of those is logged at DEBUG. Only a value that is not a JSON object
+where a model is wanted raises ``ParsingError``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import logging
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -22,6 +28,8 @@ from ..errors import ParsingError
 M = TypeVar("M", bound="Model")
 _Convert = Callable[[Any], Any]
 _Shape = tuple[frozenset[str], frozenset[str], dict[str, Any]]
+_Step = tuple[str, str, "_Convert | None", "_Convert | None", bool]  # attr, key, in, out, required
+_log = logging.getLogger("schematic")
 
 
 def wire(name: str) -> Any:
@@ -33,28 +41,34 @@ class Model:
     """Base of every request and response model."""
 
     __slots__ = ()
-    __plan__: ClassVar[tuple[tuple[str, str, _Convert | None, _Convert | None], ...]]
+    __plan__: ClassVar[tuple[_Step, ...]]
     __shape__: ClassVar[_Shape]
 
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
-        """Build the model from a JSON object, ignoring keys it does not know."""
+        """Build the model from a JSON object, reading what is there (see the module).
+
+        Raises ``ParsingError`` only when ``data`` is not a JSON object.
+        """
         if not isinstance(data, Mapping):
             raise ParsingError(f"expected a JSON object for {cls.__name__}, got {_kind(data)}")
         values: dict[str, Any] = {}
-        for attr, key, decode, _ in _plan(cls):
-            if key in data:
-                value = data[key]
-                values[attr] = decode(value) if decode is not None and value is not None else value
-        try:
-            return cls(**values)
-        except TypeError as exc:
-            raise ParsingError(f"cannot build {cls.__name__}: {exc}") from exc
+        for attr, key, decode, _, required in _plan(cls):
+            if key not in data:
+                if required:
+                    _log.debug("%s: %r is missing from the response; it is None", cls.__name__, key)
+                    values[attr] = None
+                continue
+            value = data[key]
+            if decode is not None and value is not None:
+                value = _tolerant(decode, value, cls.__name__, key)
+            values[attr] = value
+        return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this model, leaving out fields that are ``None``."""
         out: dict[str, Any] = {}
-        for attr, key, _, encode in _plan(type(self)):
+        for attr, key, _, encode, _ in _plan(type(self)):
             value = getattr(self, attr)
             if value is not None:
                 out[key] = encode(value) if encode is not None else value
@@ -81,16 +95,30 @@ class _ModelNamespace(dict[str, Any]):
 _MODELS = _ModelNamespace()
 
 
-def _plan(cls: type[Model]) -> tuple[tuple[str, str, _Convert | None, _Convert | None], ...]:
+def _plan(cls: type[Model]) -> tuple[_Step, ...]:
     plan = cls.__dict__.get("__plan__")
     if plan is None:
         hints = typing.get_type_hints(cls, None, _MODELS)
         plan = tuple(
-            (f.name, f.metadata.get("wire", f.name), *_converters(hints[f.name]))
+            (
+                f.name,
+                f.metadata.get("wire", f.name),
+                *_converters(hints[f.name]),
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
             for f in dataclasses.fields(cls)  # type: ignore[arg-type]
         )
         type.__setattr__(cls, "__plan__", plan)
     return plan
+
+
+def _tolerant(decode: _Convert, value: Any, model: str, key: str) -> Any:
+    """``decode(value)``, or ``value`` as it came when it does not convert."""
+    try:
+        return decode(value)
+    except (ParsingError, TypeError, ValueError, AttributeError) as exc:
+        _log.debug("%s: %r kept as received (%s): %.200r", model, key, exc, value)
+        return value
 
 
 def _converters(tp: Any) -> tuple[_Convert | None, _Convert | None]:
@@ -133,17 +161,22 @@ def _first_fit(members: list[type[Model]]) -> _Convert:
     def decode(value: Any) -> Any:
         if not isinstance(value, Mapping):
             return value
-        best, known_most = None, -1
-        for member in members:
-            required, known, constants = _shape(member)
-            if not required <= value.keys():
-                continue
-            if any(k in value and value[k] != v for k, v in constants.items()):
-                continue
-            known_here = len(known & value.keys())
-            if known_here > known_most:
-                best, known_most = member, known_here
-        return value if best is None else best.from_dict(value)
+        # A member with all its required keys, else (fields go missing) the one that knows
+        # most of the keys; never one whose constants the object contradicts.
+        for complete in (True, False):
+            best, known_most = None, 0 if not complete else -1
+            for member in members:
+                required, known, constants = _shape(member)
+                if complete and not required <= value.keys():
+                    continue
+                if any(k in value and value[k] != v for k, v in constants.items()):
+                    continue
+                known_here = len(known & value.keys())
+                if known_here > known_most:
+                    best, known_most = member, known_here
+            if best is not None:
+                return best.from_dict(value)
+        return value
 
     return decode
 
@@ -178,11 +211,24 @@ def _make_shape(cls: type[Model]) -> _Shape:
 
 
 def _each(convert: _Convert) -> _Convert:
-    return lambda items: [None if item is None else convert(item) for item in items]
+    def each(items: Any) -> Any:
+        if not isinstance(items, list):
+            raise ParsingError(f"expected a list, got {_kind(items)}")
+        return [None if i is None else _tolerant(convert, i, "list item", "") for i in items]
+
+    return each
 
 
 def _each_value(convert: _Convert) -> _Convert:
-    return lambda items: {k: None if v is None else convert(v) for k, v in items.items()}
+    def each(items: Any) -> Any:
+        if not isinstance(items, Mapping):
+            raise ParsingError(f"expected an object, got {_kind(items)}")
+        return {
+            k: None if v is None else _tolerant(convert, v, "map value", k)
+            for k, v in items.items()
+        }
+
+    return each
 
 
 def parse_datetime(value: Any) -> datetime:

@@ -19,11 +19,11 @@ class IssueTemporaryAccessTokenRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IssueTemporaryAccessTokenResponseData(Model):
-    api_key_id: str
-    created_at: datetime
-    environment_id: str
-    expired_at: datetime
-    id: str
-    resource_type: TemporaryAccessTokenResourceType
-    token: str
-    updated_at: datetime
+    api_key_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    expired_at: datetime | None
+    id: str | None
+    resource_type: TemporaryAccessTokenResourceType | None
+    token: str | None
+    updated_at: datetime | None

@@ -58,10 +58,10 @@ OnboardingTrack = Literal["catalog", "single_plan"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AccountMemberResponseData(Model):
-    created_at: datetime
-    id: str
-    permissions: dict[str, list[AccountMemberPermission]]
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    permissions: dict[str, list[AccountMemberPermission]] | None
+    updated_at: datetime | None
     email: str | None = None
     first_name: str | None = None
     image_url: str | None = None
@@ -72,13 +72,13 @@ class AccountMemberResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApiKeyCreateResponseData(Model):
-    created_at: datetime
-    id: str
-    name: str
-    readonly: bool
-    scopes: list[ApiKeyScope]
-    secret: str
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    name: str | None
+    readonly: bool | None
+    scopes: list[ApiKeyScope] | None
+    secret: str | None
+    updated_at: datetime | None
     description: str | None = None
     environment: EnvironmentResponseData | None = None
     environment_id: str | None = None
@@ -89,19 +89,19 @@ class ApiKeyCreateResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApiKeyIntegrationResponseData(Model):
-    id: str
-    state: IntegrationState
-    type: IntegrationType
+    id: str | None
+    state: IntegrationState | None
+    type: IntegrationType | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApiKeyResponseData(Model):
-    created_at: datetime
-    id: str
-    name: str
-    readonly: bool
-    scopes: list[ApiKeyScope]
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    name: str | None
+    readonly: bool | None
+    scopes: list[ApiKeyScope] | None
+    updated_at: datetime | None
     description: str | None = None
     environment: EnvironmentResponseData | None = None
     environment_id: str | None = None
@@ -112,11 +112,11 @@ class ApiKeyResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditLogListResponseData(Model):
-    actor_type: ActorType
-    id: str
-    method: str
-    started_at: datetime
-    url: str
+    actor_type: ActorType | None
+    id: str | None
+    method: str | None
+    started_at: datetime | None
+    url: str | None
     api_key: ApiKeyResponseData | None = None
     api_key_id: str | None = None
     ended_at: datetime | None = None
@@ -133,11 +133,11 @@ class AuditLogListResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuditLogResponseData(Model):
-    actor_type: ActorType
-    id: str
-    method: str
-    started_at: datetime
-    url: str
+    actor_type: ActorType | None
+    id: str | None
+    method: str | None
+    started_at: datetime | None
+    url: str | None
     api_key: ApiKeyResponseData | None = None
     api_key_id: str | None = None
     ended_at: datetime | None = None
@@ -172,28 +172,28 @@ class CreateEnvironmentRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnvironmentDetailResponseData(Model):
-    api_keys: list[ApiKeyResponseData]
-    created_at: datetime
-    environment_type: EnvironmentType
-    id: str
-    name: str
-    updated_at: datetime
+    api_keys: list[ApiKeyResponseData] | None
+    created_at: datetime | None
+    environment_type: EnvironmentType | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnvironmentResponseData(Model):
-    created_at: datetime
-    environment_type: EnvironmentType
-    id: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    environment_type: EnvironmentType | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GetOnboardingStateResp(Model):
-    milestones: list[OnboardingMilestoneView]
-    requirements: list[OnboardingRequirementView]
-    suggested_next: list[OnboardingRequirement]
+    milestones: list[OnboardingMilestoneView] | None
+    requirements: list[OnboardingRequirementView] | None
+    suggested_next: list[OnboardingRequirement] | None
     environment_id: str | None = None
     path: OnboardingPath | None = None
     track: OnboardingTrack | None = None
@@ -201,16 +201,16 @@ class GetOnboardingStateResp(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OnboardingMilestoneView(Model):
-    id: OnboardingMilestone
-    missing: list[OnboardingRequirement]
-    progress: float
+    id: OnboardingMilestone | None
+    missing: list[OnboardingRequirement] | None
+    progress: float | None
     reached_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OnboardingRequirementView(Model):
-    id: OnboardingRequirement
-    status: OnboardingRequirementStatus
+    id: OnboardingRequirement | None
+    status: OnboardingRequirementStatus | None
     blocked_by: list[OnboardingRequirement] | None = None
     reached_at: datetime | None = None
     satisfied_by: str | None = None
@@ -218,7 +218,7 @@ class OnboardingRequirementView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuickstartResp(Model):
-    ok: bool
+    ok: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -244,11 +244,11 @@ class UpdateOnboardingStateRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WhoAmIResponseData(Model):
-    account_id: str
-    account_name: str
-    actor_type: ActorType
-    environments: list[EnvironmentResponseData]
-    onboarding_complete: bool
+    account_id: str | None
+    account_name: str | None
+    actor_type: ActorType | None
+    environments: list[EnvironmentResponseData] | None
+    onboarding_complete: bool | None
     api_key_id: str | None = None
     environment_id: str | None = None
     stripe_user_id: str | None = None

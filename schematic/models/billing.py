@@ -25,15 +25,15 @@ InvoiceStatus = Literal["draft", "open", "paid", "uncollectible", "void"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCouponResponseData(Model):
-    account_id: str
-    environment_id: str
-    external_id: str
-    id: str
-    is_active: bool
-    metadata: dict[str, Any]
-    name: str
-    provider_type: BillingProviderType
-    times_redeemed: int
+    account_id: str | None
+    environment_id: str | None
+    external_id: str | None
+    id: str | None
+    is_active: bool | None
+    metadata: dict[str, Any] | None
+    name: str | None
+    provider_type: BillingProviderType | None
+    times_redeemed: int | None
     amount_off: int | None = None
     currency: str | None = None
     duration: str | None = None
@@ -46,83 +46,83 @@ class BillingCouponResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCustomerResponseData(Model):
-    email: str
-    external_id: str
-    id: str
-    name: str
-    provider_type: BillingProviderType
-    updated_at: datetime
+    email: str | None
+    external_id: str | None
+    id: str | None
+    name: str | None
+    provider_type: BillingProviderType | None
+    updated_at: datetime | None
     company_id: str | None = None
     deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCustomerSubscription(Model):
-    currency: str
-    interval: str
-    metered_usage: bool
-    per_unit_price: int
-    total_price: int
+    currency: str | None
+    interval: str | None
+    metered_usage: bool | None
+    per_unit_price: int | None
+    total_price: int | None
     expired_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCustomerWithSubscriptionsResponseData(Model):
-    email: str
-    external_id: str
-    id: str
-    name: str
-    provider_type: BillingProviderType
-    subscriptions: list[BillingCustomerSubscription]
-    updated_at: datetime
+    email: str | None
+    external_id: str | None
+    id: str | None
+    name: str | None
+    provider_type: BillingProviderType | None
+    subscriptions: list[BillingCustomerSubscription] | None
+    updated_at: datetime | None
     company_id: str | None = None
     deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingMeterResponseData(Model):
-    dispaly_name: str
-    event_name: str
-    event_payload_key: str
-    external_price_id: str
-    id: str
-    provider_type: BillingProviderType
+    dispaly_name: str | None
+    event_name: str | None
+    event_payload_key: str | None
+    external_price_id: str | None
+    id: str | None
+    provider_type: BillingProviderType | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingPriceResponseData(Model):
-    currency: str
-    external_price_id: str
-    id: str
-    interval: BillingProductPriceInterval
-    interval_count: int
-    price: int
-    provider_type: BillingProviderType
-    scheme: BillingPriceScheme
+    currency: str | None
+    external_price_id: str | None
+    id: str | None
+    interval: BillingProductPriceInterval | None
+    interval_count: int | None
+    price: int | None
+    provider_type: BillingProviderType | None
+    scheme: BillingPriceScheme | None
     nickname: str | None = None
     price_decimal: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingPriceView(Model):
-    billing_scheme: BillingPriceScheme
-    created_at: datetime
-    currency: str
-    id: str
-    interval: BillingProductPriceInterval
-    interval_count: int
-    is_active: bool
-    package_size: int
-    price: int
-    price_external_id: str
-    price_id: str
-    price_tier: list[BillingProductPriceTierResponseData]
-    product_external_id: str
-    product_id: str
-    product_name: str
-    provider_type: BillingProviderType
-    updated_at: datetime
-    usage_type: BillingPriceUsageType
+    billing_scheme: BillingPriceScheme | None
+    created_at: datetime | None
+    currency: str | None
+    id: str | None
+    interval: BillingProductPriceInterval | None
+    interval_count: int | None
+    is_active: bool | None
+    package_size: int | None
+    price: int | None
+    price_external_id: str | None
+    price_id: str | None
+    price_tier: list[BillingProductPriceTierResponseData] | None
+    product_external_id: str | None
+    product_id: str | None
+    product_name: str | None
+    provider_type: BillingProviderType | None
+    updated_at: datetime | None
+    usage_type: BillingPriceUsageType | None
     meter_event_name: str | None = None
     meter_event_payload_key: str | None = None
     meter_id: str | None = None
@@ -133,19 +133,19 @@ class BillingPriceView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductDetailResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    external_id: str
-    is_active: bool
-    name: str
-    price: float
-    prices: list[BillingPriceResponseData]
-    product_id: str
-    provider_type: BillingProviderType
-    quantity: float
-    subscription_count: int
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    external_id: str | None
+    is_active: bool | None
+    name: str | None
+    price: float | None
+    prices: list[BillingPriceResponseData] | None
+    product_id: str | None
+    provider_type: BillingProviderType | None
+    quantity: float | None
+    subscription_count: int | None
+    updated_at: datetime | None
     currency: str | None = None
     price_decimal: str | None = None
 
@@ -176,17 +176,17 @@ class BillingProductPricing(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    external_id: str
-    is_active: bool
-    name: str
-    price: float
-    product_id: str
-    provider_type: BillingProviderType
-    quantity: float
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    external_id: str | None
+    is_active: bool | None
+    name: str | None
+    price: float | None
+    product_id: str | None
+    provider_type: BillingProviderType | None
+    quantity: float | None
+    updated_at: datetime | None
     currency: str | None = None
     price_decimal: str | None = None
 
@@ -204,18 +204,18 @@ class BillingSubscriptionDiscount(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingSubscriptionResponseData(Model):
-    cancel_at_period_end: bool
-    created_at: datetime
-    currency: str
-    customer_external_id: str
-    id: str
-    interval: str
-    period_end: int
-    period_start: int
-    provider_type: BillingProviderType
-    status: str
-    subscription_external_id: str
-    total_price: int
+    cancel_at_period_end: bool | None
+    created_at: datetime | None
+    currency: str | None
+    customer_external_id: str | None
+    id: str | None
+    interval: str | None
+    period_end: int | None
+    period_start: int | None
+    provider_type: BillingProviderType | None
+    status: str | None
+    subscription_external_id: str | None
+    total_price: int | None
     application_id: str | None = None
     cancel_at: int | None = None
     company_id: str | None = None
@@ -366,20 +366,20 @@ class DeleteResponse(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InvoiceResponseData(Model):
-    amount_due: int
-    amount_paid: int
-    amount_remaining: int
-    collection_method: str
-    created_at: datetime
-    currency: str
-    customer_external_id: str
-    ending_balance: int
-    environment_id: str
-    id: str
-    provider_type: BillingProviderType
-    starting_balance: int
-    subtotal: int
-    updated_at: datetime
+    amount_due: int | None
+    amount_paid: int | None
+    amount_remaining: int | None
+    collection_method: str | None
+    created_at: datetime | None
+    currency: str | None
+    customer_external_id: str | None
+    ending_balance: int | None
+    environment_id: str | None
+    id: str | None
+    provider_type: BillingProviderType | None
+    starting_balance: int | None
+    subtotal: int | None
+    updated_at: datetime | None
     company_id: str | None = None
     due_date: datetime | None = None
     external_id: str | None = None
@@ -391,14 +391,14 @@ class InvoiceResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentMethodResponseData(Model):
-    created_at: datetime
-    customer_external_id: str
-    environment_id: str
-    external_id: str
-    id: str
-    payment_method_type: str
-    provider_type: BillingProviderType
-    updated_at: datetime
+    created_at: datetime | None
+    customer_external_id: str | None
+    environment_id: str | None
+    external_id: str | None
+    id: str | None
+    payment_method_type: str | None
+    provider_type: BillingProviderType | None
+    updated_at: datetime | None
     account_last4: str | None = None
     account_name: str | None = None
     bank_name: str | None = None

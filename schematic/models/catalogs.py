@@ -39,7 +39,7 @@ class CatalogConfigOrderedBundle(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogConfigOrderedBundleResponseData(Model):
-    bundle_id: str
+    bundle_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,8 +50,8 @@ class CatalogConfigOrderedEntitlement(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogConfigOrderedEntitlementResponseData(Model):
-    feature_id: str
-    visible: bool
+    feature_id: str | None
+    visible: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,18 +62,18 @@ class CatalogConfigOrderedPlan(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogConfigOrderedPlanResponseData(Model):
-    entitlements: list[CatalogConfigOrderedEntitlementResponseData]
-    plan_id: str
+    entitlements: list[CatalogConfigOrderedEntitlementResponseData] | None
+    plan_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogConfigurationResponseData(Model):
-    add_ons: list[PlanGroupPlanDetailResponseData]
-    custom_plans_visible: bool
-    ordered_add_ons: list[CatalogConfigOrderedPlanResponseData]
-    ordered_bundles: list[CatalogConfigOrderedBundleResponseData]
-    ordered_plans: list[CatalogConfigOrderedPlanResponseData]
-    plans: list[PlanGroupPlanDetailResponseData]
+    add_ons: list[PlanGroupPlanDetailResponseData] | None
+    custom_plans_visible: bool | None
+    ordered_add_ons: list[CatalogConfigOrderedPlanResponseData] | None
+    ordered_bundles: list[CatalogConfigOrderedBundleResponseData] | None
+    ordered_plans: list[CatalogConfigOrderedPlanResponseData] | None
+    plans: list[PlanGroupPlanDetailResponseData] | None
     custom_plan_cta_text: str | None = None
     custom_plan_cta_url: str | None = None
     custom_plan_price_text: str | None = None
@@ -83,35 +83,35 @@ class CatalogConfigurationResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogCreditBundleIDsResponseData(Model):
-    credit_bundle_ids: list[str]
+    credit_bundle_ids: list[str] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogDerivedFeatureResponseData(Model):
-    icon: str
-    id: str
-    name: str
+    icon: str | None
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogDerivedFeaturesResponseData(Model):
-    features: list[CatalogDerivedFeatureResponseData]
+    features: list[CatalogDerivedFeatureResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogPlanIDsResponseData(Model):
-    plan_ids: list[str]
+    plan_ids: list[str] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CatalogResponseData(Model):
-    account_id: str
-    created_at: datetime
-    custom_plans_visible: bool
-    id: str
-    is_default: bool
-    name: str
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    custom_plans_visible: bool | None
+    id: str | None
+    is_default: bool | None
+    name: str | None
+    updated_at: datetime | None
     custom_plan_cta_text: str | None = None
     custom_plan_cta_url: str | None = None
     custom_plan_price_text: str | None = None
@@ -128,26 +128,26 @@ class CreateCatalogRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupPlanDetailResponseData(Model):
-    available_periods: list[PlanPriceCadence]
-    billing_strategy: BillingStrategy
-    charge_type: ChargeType
-    company_count: int
-    compatible_plan_ids: list[str]
-    controlled_by: BillingProviderType
-    created_at: datetime
-    credits: list[BillingCreditResponseData]
-    currency_prices: list[PlanCurrencyPricesResponseData]
-    description: str
-    features: list[FeatureInPlanResponseData]
-    icon: PlanIcon
-    id: str
-    is_custom: bool
-    is_default: bool
-    is_trialable: bool
-    name: str
-    plan_type: PlanType
-    updated_at: datetime
-    versions: list[PlanVersionResponseData]
+    available_periods: list[PlanPriceCadence] | None
+    billing_strategy: BillingStrategy | None
+    charge_type: ChargeType | None
+    company_count: int | None
+    compatible_plan_ids: list[str] | None
+    controlled_by: BillingProviderType | None
+    created_at: datetime | None
+    credits: list[BillingCreditResponseData] | None
+    currency_prices: list[PlanCurrencyPricesResponseData] | None
+    description: str | None
+    features: list[FeatureInPlanResponseData] | None
+    icon: PlanIcon | None
+    id: str | None
+    is_custom: bool | None
+    is_default: bool | None
+    is_trialable: bool | None
+    name: str | None
+    plan_type: PlanType | None
+    updated_at: datetime | None
+    versions: list[PlanVersionResponseData] | None
     active_version: PlanVersionResponseData | None = None
     audience_type: str | None = None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None

@@ -44,20 +44,20 @@ BillingCollectionMethod = Literal["charge_automatically", "send_invoice"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingSubscriptionView(Model):
-    cancel_at_period_end: bool
-    created_at: datetime
-    currency: str
-    customer_external_id: str
-    discounts: list[BillingSubscriptionDiscountView]
-    id: str
-    interval: str
-    period_end: int
-    period_start: int
-    products: list[BillingProductForSubscriptionResponseData]
-    provider_type: BillingProviderType
-    status: str
-    subscription_external_id: str
-    total_price: int
+    cancel_at_period_end: bool | None
+    created_at: datetime | None
+    currency: str | None
+    customer_external_id: str | None
+    discounts: list[BillingSubscriptionDiscountView] | None
+    id: str | None
+    interval: str | None
+    period_end: int | None
+    period_start: int | None
+    products: list[BillingProductForSubscriptionResponseData] | None
+    provider_type: BillingProviderType | None
+    status: str | None
+    subscription_external_id: str | None
+    total_price: int | None
     application_id: str | None = None
     cancel_at: int | None = None
     company_id: str | None = None
@@ -104,12 +104,12 @@ class CheckoutDataRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutDataResponseData(Model):
-    active_add_ons: list[PlanDetailResponseData]
-    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData]
-    available_credit_bundles: list[BillingCreditBundleResponseData]
-    custom_checkout_fields: list[CheckoutFieldWithValue]
-    selected_credit_bundles: list[CreditBundlePurchaseResponseData]
-    selected_usage_based_entitlements: list[UsageBasedEntitlementResponseData]
+    active_add_ons: list[PlanDetailResponseData] | None
+    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData] | None
+    available_credit_bundles: list[BillingCreditBundleResponseData] | None
+    custom_checkout_fields: list[CheckoutFieldWithValue] | None
+    selected_credit_bundles: list[CreditBundlePurchaseResponseData] | None
+    selected_usage_based_entitlements: list[UsageBasedEntitlementResponseData] | None
     active_plan: PlanDetailResponseData | None = None
     company: CompanyDetailResponseData | None = None
     feature_usage: FeatureUsageDetailResponseData | None = None
@@ -119,29 +119,29 @@ class CheckoutDataResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutFieldWithValue(Model):
-    definition_id: str
-    id: str
-    name: str
-    required: bool
-    stripe_metadata_key: str
+    definition_id: str | None
+    id: str | None
+    name: str | None
+    required: bool | None
+    stripe_metadata_key: str | None
     helper_text: str | None = None
     value: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutSubscription(Model):
-    cancel_at_period_end: bool
-    created_at: datetime
-    currency: str
-    customer_external_id: str
-    id: str
-    interval: str
-    period_end: int
-    period_start: int
-    provider_type: BillingProviderType
-    status: str
-    subscription_external_id: str
-    total_price: int
+    cancel_at_period_end: bool | None
+    created_at: datetime | None
+    currency: str | None
+    customer_external_id: str | None
+    id: str | None
+    interval: str | None
+    period_end: int | None
+    period_start: int | None
+    provider_type: BillingProviderType | None
+    status: str | None
+    subscription_external_id: str | None
+    total_price: int | None
     application_id: str | None = None
     cancel_at: int | None = None
     company_id: str | None = None
@@ -158,27 +158,27 @@ class CheckoutSubscription(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingAddressView(Model):
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingCheckoutSettings(Model):
-    collect_address: bool
-    collect_email: bool
-    collect_phone: bool
-    collect_tax_id: bool
+    collect_address: bool | None
+    collect_email: bool | None
+    collect_phone: bool | None
+    collect_tax_id: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingDetailsResponseData(Model):
-    checkout_settings: CompanyBillingCheckoutSettings
-    custom_fields: list[CheckoutFieldWithValue]
-    tax_ids: list[CompanyTaxIDView]
+    checkout_settings: CompanyBillingCheckoutSettings | None
+    custom_fields: list[CheckoutFieldWithValue] | None
+    tax_ids: list[CompanyTaxIDView] | None
     address: CompanyBillingAddressView | None = None
     email: str | None = None
     phone: str | None = None
@@ -186,17 +186,17 @@ class CompanyBillingDetailsResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyTaxIDView(Model):
-    country: str
-    id: str
-    type: str
-    value: str
+    country: str | None
+    id: str | None
+    type: str | None
+    value: str | None
     verification_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditBundlePurchaseResponseData(Model):
-    quantity: int
-    total: int
+    quantity: int | None
+    total: int | None
     bundle: BillingCreditBundleResponseData | None = None
 
 
@@ -233,7 +233,7 @@ class ManagePlanRequest(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ManagePlanResponseResponseData(Model):
-    success: bool
+    success: bool | None
     company: CompanyDetailResponseData | None = None
 
 
@@ -246,17 +246,17 @@ class PlanSelection(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewSubscriptionChangeResponseData(Model):
-    amount_off: int
-    due_now: int
-    is_scheduled_downgrade: bool
-    new_charges: int
-    opt_in_required: bool
-    payment_method_required: bool
-    percent_off: float
-    period_start: datetime
-    promo_code_applied: bool
-    proration: int
-    usage_violations: list[FeatureUsageResponseData]
+    amount_off: int | None
+    due_now: int | None
+    is_scheduled_downgrade: bool | None
+    new_charges: int | None
+    opt_in_required: bool | None
+    payment_method_required: bool | None
+    percent_off: float | None
+    period_start: datetime | None
+    promo_code_applied: bool | None
+    proration: int | None
+    usage_violations: list[FeatureUsageResponseData] | None
     finance: PreviewSubscriptionFinanceResponseData | None = None
     opt_in_text: str | None = None
     opt_in_title: str | None = None
@@ -266,10 +266,10 @@ class PreviewSubscriptionChangeResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewSubscriptionDiscountResponseData(Model):
-    coupon_name: str
-    duration: str
-    is_active: bool
-    started_at: datetime
+    coupon_name: str | None
+    duration: str | None
+    is_active: bool | None
+    started_at: datetime | None
     amount_off: int | None = None
     currency: str | None = None
     customer_facing_code: str | None = None
@@ -281,19 +281,19 @@ class PreviewSubscriptionDiscountResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewSubscriptionFinanceResponseData(Model):
-    amount_off: int
-    discount_amount: int
-    discounts: list[PreviewSubscriptionDiscountResponseData]
-    due_now: int
-    new_charges: int
-    percent_off: float
-    period_end: datetime
-    period_start: datetime
-    promo_code_applied: bool
-    proration: int
-    tax_require_billing_details: bool
-    total_per_billing_period: int
-    upcoming_invoice_line_items: list[PreviewSubscriptionUpcomingInvoiceLineItems]
+    amount_off: int | None
+    discount_amount: int | None
+    discounts: list[PreviewSubscriptionDiscountResponseData] | None
+    due_now: int | None
+    new_charges: int | None
+    percent_off: float | None
+    period_end: datetime | None
+    period_start: datetime | None
+    promo_code_applied: bool | None
+    proration: int | None
+    tax_require_billing_details: bool | None
+    total_per_billing_period: int | None
+    upcoming_invoice_line_items: list[PreviewSubscriptionUpcomingInvoiceLineItems] | None
     proration_billed_at: datetime | None = None
     tax_amount: int | None = None
     tax_display_name: str | None = None
@@ -302,11 +302,11 @@ class PreviewSubscriptionFinanceResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewSubscriptionUpcomingInvoiceLineItems(Model):
-    amount: int
-    description: str
-    price_id: str
-    proration: bool
-    quantity: int
+    amount: int | None
+    description: str | None
+    price_id: str | None
+    proration: bool | None
+    quantity: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -351,8 +351,8 @@ class UpdateTrialEndRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UsageBasedEntitlementResponseData(Model):
-    feature_id: str
-    value_type: EntitlementValueType
+    feature_id: str | None
+    value_type: EntitlementValueType | None
     billing_threshold: int | None = None
     consumption_rate: float | None = None
     metered_price: BillingPriceView | None = None

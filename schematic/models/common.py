@@ -79,33 +79,33 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApiErrorBody(Model):
-    error: str
+    error: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CaptureRawEvent(Model):
-    captured_at: datetime
-    raw_bytes: str
-    remote_ip: str
-    user_agent: str
+    captured_at: datetime | None
+    raw_bytes: str | None
+    remote_ip: str | None
+    user_agent: str | None
     event_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CaptureRawEventBatch(Model):
-    events: list[CaptureRawEvent]
+    events: list[CaptureRawEvent] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChangeSubscriptionRequestBody(Model):
-    add_on_ids: list[UpdateAddOnRequestBody]
-    auto_topup_overrides: list[UpdateAutoTopupOverrideRequestBody]
-    credit_bundles: list[UpdateCreditBundleRequestBody]
-    custom_field_values: list[CheckoutFieldValue]
-    new_plan_id: str
-    new_price_id: str
-    pay_in_advance: list[UpdatePayInAdvanceRequestBody]
-    skip_trial: bool
+    add_on_ids: list[UpdateAddOnRequestBody] | None
+    auto_topup_overrides: list[UpdateAutoTopupOverrideRequestBody] | None
+    credit_bundles: list[UpdateCreditBundleRequestBody] | None
+    custom_field_values: list[CheckoutFieldValue] | None
+    new_plan_id: str | None
+    new_price_id: str | None
+    pay_in_advance: list[UpdatePayInAdvanceRequestBody] | None
+    skip_trial: bool | None
     billing_entity_id: str | None = None
     coupon_external_id: str | None = None
     opt_in_accepted: bool | None = None
@@ -115,9 +115,9 @@ class ChangeSubscriptionRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingDetailsView(Model):
-    checkout_settings: CompanyBillingCheckoutSettings
-    custom_fields: list[CheckoutFieldWithValue]
-    tax_ids: list[CompanyTaxIDView]
+    checkout_settings: CompanyBillingCheckoutSettings | None
+    custom_fields: list[CheckoutFieldWithValue] | None
+    tax_ids: list[CompanyTaxIDView] | None
     address: CompanyBillingAddressView | None = None
     email: str | None = None
     phone: str | None = None
@@ -125,29 +125,29 @@ class CompanyBillingDetailsView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyMembershipResponseData(Model):
-    company_id: str
-    created_at: datetime
-    id: str
-    updated_at: datetime
-    user_id: str
+    company_id: str | None
+    created_at: datetime | None
+    id: str | None
+    updated_at: datetime | None
+    user_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentHydrateResponseData(Model):
-    active_add_ons: list[CompanyPlanDetailResponseData]
-    active_plans: list[CompanyPlanDetailResponseData]
-    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData]
-    add_on_compatibilities: list[CompatiblePlans]
-    checkout_settings: ComponentCheckoutSettings
-    credit_bundles: list[BillingCreditBundleView]
-    credit_grants: list[CreditCompanyGrantView]
-    custom_checkout_fields: list[CheckoutFieldWithValue]
-    display_settings: ComponentDisplaySettings
-    prevent_self_service_downgrade: bool
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
+    active_add_ons: list[CompanyPlanDetailResponseData] | None
+    active_plans: list[CompanyPlanDetailResponseData] | None
+    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData] | None
+    add_on_compatibilities: list[CompatiblePlans] | None
+    checkout_settings: ComponentCheckoutSettings | None
+    credit_bundles: list[BillingCreditBundleView] | None
+    credit_grants: list[CreditCompanyGrantView] | None
+    custom_checkout_fields: list[CheckoutFieldWithValue] | None
+    display_settings: ComponentDisplaySettings | None
+    prevent_self_service_downgrade: bool | None
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
     capabilities: ComponentCapabilities | None = None
     company: CompanyDetailResponseData | None = None
     component: ComponentResponseData | None = None
@@ -165,41 +165,41 @@ class ComponentHydrateResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConditionGroupResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    id: str
-    rule_id: str
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    rule_id: str | None
+    updated_at: datetime | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConditionGroupView(Model):
-    account_id: str
-    conditions: list[ConditionView]
-    created_at: datetime
-    environment_id: str
-    id: str
-    rule_id: str
-    updated_at: datetime
+    account_id: str | None
+    conditions: list[ConditionView] | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    rule_id: str | None
+    updated_at: datetime | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConditionResponseData(Model):
-    account_id: str
-    condition_type: ConditionType
-    created_at: datetime
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    resource_unspecified_ids: list[str]
-    rule_id: str
-    trait_value: str
-    trait_value_bool: bool
-    trait_value_int: int
-    updated_at: datetime
+    account_id: str | None
+    condition_type: ConditionType | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    resource_unspecified_ids: list[str] | None
+    rule_id: str | None
+    trait_value: str | None
+    trait_value_bool: bool | None
+    trait_value_int: int | None
+    updated_at: datetime | None
     comparison_trait_id: str | None = None
     condition_group_id: str | None = None
     consumption_rate: float | None = None
@@ -216,23 +216,23 @@ class ConditionResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConditionView(Model):
-    account_id: str
-    billing_products: list[GenericPreviewObject]
-    companies: list[GenericPreviewObject]
-    condition_type: ConditionType
-    created_at: datetime
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    plan_versions: list[GenericPreviewObject]
-    plans: list[GenericPreviewObject]
-    resource_unspecified_ids: list[str]
-    rule_id: str
-    trait_value: str
-    trait_value_bool: bool
-    trait_value_int: int
-    updated_at: datetime
-    users: list[GenericPreviewObject]
+    account_id: str | None
+    billing_products: list[GenericPreviewObject] | None
+    companies: list[GenericPreviewObject] | None
+    condition_type: ConditionType | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    plan_versions: list[GenericPreviewObject] | None
+    plans: list[GenericPreviewObject] | None
+    resource_unspecified_ids: list[str] | None
+    rule_id: str | None
+    trait_value: str | None
+    trait_value_bool: bool | None
+    trait_value_int: int | None
+    updated_at: datetime | None
+    users: list[GenericPreviewObject] | None
     comparison_trait: EntityTraitDefinitionResponseData | None = None
     comparison_trait_id: str | None = None
     condition_group_id: str | None = None
@@ -251,20 +251,20 @@ class ConditionView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CouponRequestBody(Model):
-    amount_off: int
-    duration: str
-    duration_in_months: int
-    max_redemptions: int
-    name: str
-    percent_off: float
-    times_redeemed: int
+    amount_off: int | None
+    duration: str | None
+    duration_in_months: int | None
+    max_redemptions: int | None
+    name: str | None
+    percent_off: float | None
+    times_redeemed: int | None
     currency: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreateEntitlementReqCommon(Model):
-    feature_id: str
-    value_type: EntitlementValueType
+    feature_id: str | None
+    value_type: EntitlementValueType | None
     credit_consumption_rate: float | None = None
     metric_period: MetricPeriod | None = None
     metric_period_month_reset: MetricPeriodMonthReset | None = None
@@ -276,8 +276,8 @@ class CreateEntitlementReqCommon(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditGrantExpiryRequestBody(Model):
-    reset_cadence: BillingPlanCreditGrantResetCadence
-    reset_start: BillingPlanCreditGrantResetStart
+    reset_cadence: BillingPlanCreditGrantResetCadence | None
+    reset_start: BillingPlanCreditGrantResetStart | None
     expiry_type: BillingCreditExpiryType | None = None
     expiry_unit: BillingCreditExpiryUnit | None = None
     expiry_unit_count: int | None = None
@@ -286,37 +286,37 @@ class CreditGrantExpiryRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityKeyResponseData(Model):
-    created_at: datetime
-    definition_id: str
-    entity_id: str
-    entity_type: EntityType
-    environment_id: str
-    id: str
-    key: str
-    updated_at: datetime
-    value: str
+    created_at: datetime | None
+    definition_id: str | None
+    entity_id: str | None
+    entity_type: EntityType | None
+    environment_id: str | None
+    id: str | None
+    key: str | None
+    updated_at: datetime | None
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityTraitResponseData(Model):
-    created_at: datetime
-    definition_id: str
-    environment_id: str
-    id: str
-    updated_at: datetime
-    value: str
+    created_at: datetime | None
+    definition_id: str | None
+    environment_id: str | None
+    id: str | None
+    updated_at: datetime | None
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventResponseData(Model):
-    body: dict[str, Any]
-    body_preview: str
-    captured_at: datetime
-    feature_ids: list[str]
-    id: str
-    quantity: int
-    status: EventStatus
-    type: EventType
+    body: dict[str, Any] | None
+    body_preview: str | None
+    captured_at: datetime | None
+    feature_ids: list[str] | None
+    id: str | None
+    quantity: int | None
+    status: EventStatus | None
+    type: EventType | None
     api_key: str | None = None
     company_id: str | None = None
     enriched_at: datetime | None = None
@@ -334,7 +334,7 @@ class EventResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageLegacyResponseData(Model):
-    Entitlement: str
+    Entitlement: str | None
     Allocation: int | None = None
     CreditUsage: CreditUsage | None = None
     Feature: FeatureView | None = None
@@ -344,16 +344,16 @@ class FeatureUsageLegacyResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureView(Model):
-    account_id: str
-    created_at: datetime
-    description: str
-    feature_type: FeatureType
-    flags: list[FlagView]
-    icon: str
-    id: str
-    name: str
-    plans: list[PreviewObject]
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    description: str | None
+    feature_type: FeatureType | None
+    flags: list[FlagView] | None
+    icon: str | None
+    id: str | None
+    name: str | None
+    plans: list[PreviewObject] | None
+    updated_at: datetime | None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
     billing_product: BillingProductRecordResponseData | None = None
     event_subtype: str | None = None
@@ -369,16 +369,16 @@ class FeatureView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagView(Model):
-    account_id: str
-    created_at: datetime
-    default_value: bool
-    description: str
-    flag_type: FlagType
-    id: str
-    key: str
-    name: str
-    rules: list[RuleView]
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    default_value: bool | None
+    description: str | None
+    flag_type: FlagType | None
+    id: str | None
+    key: str | None
+    name: str | None
+    rules: list[RuleView] | None
+    updated_at: datetime | None
     feature: FeatureResponseData | None = None
     feature_id: str | None = None
     last_checked_at: datetime | None = None
@@ -386,13 +386,13 @@ class FlagView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InvoiceRequestBody(Model):
-    amount_due: int
-    amount_paid: int
-    amount_remaining: int
-    collection_method: str
-    currency: str
-    customer_external_id: str
-    subtotal: int
+    amount_due: int | None
+    amount_paid: int | None
+    amount_remaining: int | None
+    collection_method: str | None
+    currency: str | None
+    customer_external_id: str | None
+    subtotal: int | None
     due_date: datetime | None = None
     ending_balance: int | None = None
     payment_method_external_id: str | None = None
@@ -404,15 +404,15 @@ class InvoiceRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MeterRequestBody(Model):
-    display_name: str
-    event_name: str
-    event_payload_key: str
+    display_name: str | None
+    event_name: str | None
+    event_payload_key: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentMethodRequestBody(Model):
-    customer_external_id: str
-    payment_method_type: str
+    customer_external_id: str | None
+    payment_method_type: str | None
     account_last4: str | None = None
     account_name: str | None = None
     bank_name: str | None = None
@@ -426,25 +426,25 @@ class PaymentMethodRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleConditionGroupResponseData(Model):
-    created_at: datetime
-    environment_id: str
-    id: str
-    rule_id: str
-    updated_at: datetime
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    rule_id: str | None
+    updated_at: datetime | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleConditionResponseData(Model):
-    condition_type: ConditionType
-    created_at: datetime
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    resource_ids: list[str]
-    rule_id: str
-    trait_value: str
-    updated_at: datetime
+    condition_type: ConditionType | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    resource_ids: list[str] | None
+    rule_id: str | None
+    trait_value: str | None
+    updated_at: datetime | None
     comparison_trait_id: str | None = None
     condition_group_id: str | None = None
     event_subtype: str | None = None
@@ -458,47 +458,47 @@ class RuleConditionResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleResponseData(Model):
-    created_at: datetime
-    environment_id: str
-    id: str
-    name: str
-    priority: int
-    rule_type: RuleType
-    updated_at: datetime
-    value: bool
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    priority: int | None
+    rule_type: RuleType | None
+    updated_at: datetime | None
+    value: bool | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleView(Model):
-    account_id: str
-    condition_groups: list[ConditionGroupView]
-    conditions: list[ConditionView]
-    created_at: datetime
-    environment_id: str
-    id: str
-    name: str
-    priority: int
-    rule_type: RuleType
-    updated_at: datetime
-    value: bool
+    account_id: str | None
+    condition_groups: list[ConditionGroupView] | None
+    conditions: list[ConditionView] | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    priority: int | None
+    rule_type: RuleType | None
+    updated_at: datetime | None
+    value: bool | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TemporaryAccessTokenResponseData(Model):
-    api_key_id: str
-    created_at: datetime
-    environment_id: str
-    expired_at: datetime
-    id: str
-    resource_type: TemporaryAccessTokenResourceType
-    updated_at: datetime
+    api_key_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    expired_at: datetime | None
+    id: str | None
+    resource_type: TemporaryAccessTokenResourceType | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UpdateEntitlementReqCommon(Model):
-    value_type: EntitlementValueType
+    value_type: EntitlementValueType | None
     credit_consumption_rate: float | None = None
     metric_period: MetricPeriod | None = None
     metric_period_month_reset: MetricPeriodMonthReset | None = None
@@ -510,16 +510,16 @@ class UpdateEntitlementReqCommon(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UpdateRuleRequestBody(Model):
-    condition_groups: list[CreateOrUpdateConditionGroupRequestBody]
-    conditions: list[CreateOrUpdateConditionRequestBody]
-    name: str
-    priority: int
-    value: bool
+    condition_groups: list[CreateOrUpdateConditionGroupRequestBody] | None
+    conditions: list[CreateOrUpdateConditionRequestBody] | None
+    name: str | None
+    priority: int | None
+    value: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UpsertUserSubRequestBody(Model):
-    keys: dict[str, str]
+    keys: dict[str, str] | None
     company_id: str | None = None
     company_ids: list[str] | None = None
     id: str | None = None

@@ -92,19 +92,19 @@ TrialStatus = Literal["active", "converted", "expired"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditView(Model):
-    account_id: str
-    burn_strategy: BillingCreditBurnStrategy
-    cost_editable: bool
-    created_at: datetime
-    currency_prices: list[CreditCurrencyPrice]
-    default_expiry_unit: BillingCreditExpiryUnit
-    default_rollover_policy: BillingCreditRolloverPolicy
-    description: str
-    environment_id: str
-    id: str
-    ledger_authority: BillingCreditLedgerAuthority
-    name: str
-    updated_at: datetime
+    account_id: str | None
+    burn_strategy: BillingCreditBurnStrategy | None
+    cost_editable: bool | None
+    created_at: datetime | None
+    currency_prices: list[CreditCurrencyPrice] | None
+    default_expiry_unit: BillingCreditExpiryUnit | None
+    default_rollover_policy: BillingCreditRolloverPolicy | None
+    description: str | None
+    environment_id: str | None
+    id: str | None
+    ledger_authority: BillingCreditLedgerAuthority | None
+    name: str | None
+    updated_at: datetime | None
     default_expiry_unit_count: int | None = None
     icon: str | None = None
     plural_name: str | None = None
@@ -117,24 +117,24 @@ class BillingCreditView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductForSubscriptionResponseData(Model):
-    billing_scheme: BillingPriceScheme
-    created_at: datetime
-    currency: str
-    environment_id: str
-    external_id: str
-    id: str
-    interval: str
-    name: str
-    package_size: int
-    price: int
-    price_external_id: str
-    price_id: str
-    price_tier: list[BillingProductPriceTierResponseData]
-    provider_type: BillingProviderType
-    quantity: float
-    subscription_id: str
-    updated_at: datetime
-    usage_type: BillingPriceUsageType
+    billing_scheme: BillingPriceScheme | None
+    created_at: datetime | None
+    currency: str | None
+    environment_id: str | None
+    external_id: str | None
+    id: str | None
+    interval: str | None
+    name: str | None
+    package_size: int | None
+    price: int | None
+    price_external_id: str | None
+    price_id: str | None
+    price_tier: list[BillingProductPriceTierResponseData] | None
+    provider_type: BillingProviderType | None
+    quantity: float | None
+    subscription_id: str | None
+    updated_at: datetime | None
+    usage_type: BillingPriceUsageType | None
     billing_threshold: int | None = None
     interval_count: int | None = None
     meter_id: str | None = None
@@ -144,26 +144,26 @@ class BillingProductForSubscriptionResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductRecordResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    external_id: str
-    id: str
-    is_active: bool
-    name: str
-    provider_type: BillingProviderType
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    external_id: str | None
+    id: str | None
+    is_active: bool | None
+    name: str | None
+    provider_type: BillingProviderType | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingSubscriptionDiscountView(Model):
-    coupon_id: str
-    coupon_name: str
-    discount_external_id: str
-    duration: str
-    is_active: bool
-    started_at: datetime
-    subscription_external_id: str
+    coupon_id: str | None
+    coupon_name: str | None
+    discount_external_id: str | None
+    duration: str | None
+    is_active: bool | None
+    started_at: datetime | None
+    subscription_external_id: str | None
     amount_off: int | None = None
     currency: str | None = None
     customer_facing_code: str | None = None
@@ -175,24 +175,24 @@ class BillingSubscriptionDiscountView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingEntityResponseData(Model):
-    has_own_stripe_customer: bool
+    has_own_stripe_customer: bool | None
     billing_entity: CompanyResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyBillingEntitySubscriptionResponseData(Model):
-    cancel_at_period_end: bool
-    currency: str
-    customer_external_id: str
-    discounts: list[BillingSubscriptionDiscountView]
-    interval: str
-    is_initial: bool
-    plan_name: str
-    products: list[BillingProductForSubscriptionResponseData]
-    provider_type: BillingProviderType
-    status: str
-    subscription_external_id: str
-    total_price: int
+    cancel_at_period_end: bool | None
+    currency: str | None
+    customer_external_id: str | None
+    discounts: list[BillingSubscriptionDiscountView] | None
+    interval: str | None
+    is_initial: bool | None
+    plan_name: str | None
+    products: list[BillingProductForSubscriptionResponseData] | None
+    provider_type: BillingProviderType | None
+    status: str | None
+    subscription_external_id: str | None
+    total_price: int | None
     cancel_at: datetime | None = None
     company: CompanyResponseData | None = None
     expired_at: datetime | None = None
@@ -203,22 +203,22 @@ class CompanyBillingEntitySubscriptionResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyDetailResponseData(Model):
-    add_ons: list[CompanyPlanWithBillingSubView]
-    billing_subscriptions: list[BillingSubscriptionView]
-    created_at: datetime
-    custom_plan_billings: list[CustomPlanBillingResponseData]
-    entitlements: list[FeatureEntitlement]
-    entity_traits: list[EntityTraitDetailResponseData]
-    environment_id: str
-    id: str
-    keys: list[EntityKeyDetailResponseData]
-    metrics: list[CompanyEventPeriodMetricsResponseData]
-    name: str
-    payment_methods: list[PaymentMethodResponseData]
-    plans: list[GenericPreviewObject]
-    rules: list[Rule]
-    updated_at: datetime
-    user_count: int
+    add_ons: list[CompanyPlanWithBillingSubView] | None
+    billing_subscriptions: list[BillingSubscriptionView] | None
+    created_at: datetime | None
+    custom_plan_billings: list[CustomPlanBillingResponseData] | None
+    entitlements: list[FeatureEntitlement] | None
+    entity_traits: list[EntityTraitDetailResponseData] | None
+    environment_id: str | None
+    id: str | None
+    keys: list[EntityKeyDetailResponseData] | None
+    metrics: list[CompanyEventPeriodMetricsResponseData] | None
+    name: str | None
+    payment_methods: list[PaymentMethodResponseData] | None
+    plans: list[GenericPreviewObject] | None
+    rules: list[Rule] | None
+    updated_at: datetime | None
+    user_count: int | None
     billing_credit_balances: dict[str, float] | None = None
     billing_subscription: BillingSubscriptionView | None = None
     default_payment_method: PaymentMethodResponseData | None = None
@@ -231,46 +231,46 @@ class CompanyDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyEventPeriodMetricsResponseData(Model):
-    account_id: str
-    captured_at_max: datetime
-    captured_at_min: datetime
-    company_id: str
-    created_at: datetime
-    environment_id: str
-    event_subtype: str
-    month_reset: MetricPeriodMonthReset
-    period: MetricPeriod
-    value: int
+    account_id: str | None
+    captured_at_max: datetime | None
+    captured_at_min: datetime | None
+    company_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    event_subtype: str | None
+    month_reset: MetricPeriodMonthReset | None
+    period: MetricPeriod | None
+    value: int | None
     valid_until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyMembershipDetailResponseData(Model):
-    company_id: str
-    created_at: datetime
-    id: str
-    updated_at: datetime
-    user_id: str
+    company_id: str | None
+    created_at: datetime | None
+    id: str | None
+    updated_at: datetime | None
+    user_id: str | None
     company: CompanyResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyPlanCreditGrantView(Model):
-    billing_credit_auto_topup_enabled: bool
-    billing_credit_auto_topup_self_service: bool
-    billing_credit_can_buy_bundles: bool
-    company_credit_amount: int
-    created_at: datetime
-    credit_amount: int
-    credit_description: str
-    credit_id: str
-    credit_name: str
-    id: str
-    plan_id: str
-    reset_type: BillingPlanCreditGrantResetType
-    rollover_percentage: int
-    scaling: PlanCreditGrantScaling
-    updated_at: datetime
+    billing_credit_auto_topup_enabled: bool | None
+    billing_credit_auto_topup_self_service: bool | None
+    billing_credit_can_buy_bundles: bool | None
+    company_credit_amount: int | None
+    created_at: datetime | None
+    credit_amount: int | None
+    credit_description: str | None
+    credit_id: str | None
+    credit_name: str | None
+    id: str | None
+    plan_id: str | None
+    reset_type: BillingPlanCreditGrantResetType | None
+    rollover_percentage: int | None
+    scaling: PlanCreditGrantScaling | None
+    updated_at: datetime | None
     billing_credit_auto_topup_amount: int | None = None
     billing_credit_auto_topup_amount_type: str | None = None
     billing_credit_auto_topup_availability: BillingCreditAutoTopupAvailability | None = None
@@ -298,9 +298,9 @@ class CompanyPlanCreditGrantView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyPlanWithBillingSubView(Model):
-    id: str
-    included_credit_grants: list[CompanyPlanCreditGrantView]
-    name: str
+    id: str | None
+    included_credit_grants: list[CompanyPlanCreditGrantView] | None
+    name: str | None
     added_on: datetime | None = None
     billing_product_external_id: str | None = None
     billing_product_id: str | None = None
@@ -313,28 +313,28 @@ class CompanyPlanWithBillingSubView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyResponseData(Model):
-    created_at: datetime
-    environment_id: str
-    id: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
     last_seen_at: datetime | None = None
     logo_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanySubscriptionResponseData(Model):
-    cancel_at_period_end: bool
-    currency: str
-    customer_external_id: str
-    discounts: list[BillingSubscriptionDiscountView]
-    interval: str
-    is_initial: bool
-    products: list[BillingProductForSubscriptionResponseData]
-    provider_type: BillingProviderType
-    status: str
-    subscription_external_id: str
-    total_price: int
+    cancel_at_period_end: bool | None
+    currency: str | None
+    customer_external_id: str | None
+    discounts: list[BillingSubscriptionDiscountView] | None
+    interval: str | None
+    is_initial: bool | None
+    products: list[BillingProductForSubscriptionResponseData] | None
+    provider_type: BillingProviderType | None
+    status: str | None
+    subscription_external_id: str | None
+    total_price: int | None
     cancel_at: datetime | None = None
     expired_at: datetime | None = None
     latest_invoice: InvoiceResponseData | None = None
@@ -344,13 +344,13 @@ class CompanySubscriptionResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Condition(Model):
-    account_id: str
-    condition_type: ConditionType
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    resource_ids: list[str]
-    trait_value: str
+    account_id: str | None
+    condition_type: ConditionType | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    resource_ids: list[str] | None
+    trait_value: str | None
     comparison_trait_definition: TraitDefinition | None = None
     consumption_rate: float | None = None
     credit_id: str | None = None
@@ -363,7 +363,7 @@ class Condition(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConditionGroup(Model):
-    conditions: list[Condition]
+    conditions: list[Condition] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -381,75 +381,75 @@ class CreateEntityTraitDefinitionRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditCurrencyPrice(Model):
-    currency: str
+    currency: str | None
     price: BillingPriceView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityKeyDefinitionResponseData(Model):
-    created_at: datetime
-    entity_type: EntityType
-    id: str
-    key: str
-    updated_at: datetime
+    created_at: datetime | None
+    entity_type: EntityType | None
+    id: str | None
+    key: str | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityKeyDetailResponseData(Model):
-    created_at: datetime
-    definition_id: str
-    entity_id: str
-    entity_type: EntityType
-    environment_id: str
-    id: str
-    key: str
-    updated_at: datetime
-    value: str
+    created_at: datetime | None
+    definition_id: str | None
+    entity_id: str | None
+    entity_type: EntityType | None
+    environment_id: str | None
+    id: str | None
+    key: str | None
+    updated_at: datetime | None
+    value: str | None
     definition: EntityKeyDefinitionResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityTraitDefinitionResponseData(Model):
-    created_at: datetime
-    display_name: str
-    entity_type: EntityType
-    hierarchy: list[str]
-    id: str
-    trait_type: TraitType
-    updated_at: datetime
+    created_at: datetime | None
+    display_name: str | None
+    entity_type: EntityType | None
+    hierarchy: list[str] | None
+    id: str | None
+    trait_type: TraitType | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityTraitDefinitionUsage(Model):
-    checkout_field_config_count: int
-    company_override_count: int
-    feature_count: int
-    plan_entitlement_count: int
-    plan_trait_count: int
-    rule_condition_count: int
+    checkout_field_config_count: int | None
+    company_override_count: int | None
+    feature_count: int | None
+    plan_entitlement_count: int | None
+    plan_trait_count: int | None
+    rule_condition_count: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityTraitDetailResponseData(Model):
-    created_at: datetime
-    definition_id: str
-    environment_id: str
-    id: str
-    updated_at: datetime
-    value: str
+    created_at: datetime | None
+    definition_id: str | None
+    environment_id: str | None
+    id: str | None
+    updated_at: datetime | None
+    value: str | None
     definition: EntityTraitDefinitionResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntityTraitValue(Model):
-    definition_id: str
-    value: str
+    definition_id: str | None
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GenericPreviewObject(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     description: str | None = None
     image_url: str | None = None
 
@@ -462,11 +462,11 @@ class GetOrCreateCompanyMembershipRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationResponseData(Model):
-    created_at: datetime
-    id: str
-    state: IntegrationState
-    type: IntegrationType
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    state: IntegrationState | None
+    type: IntegrationType | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -476,17 +476,17 @@ class KeysRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanChangeResponseData(Model):
-    action: PlanChangeAction
-    actor_type: ActorType
-    add_ons_added: list[PlanSnapshotView]
-    add_ons_removed: list[PlanSnapshotView]
-    company_id: str
-    created_at: datetime
-    environment_id: str
-    id: str
-    is_version_upgrade: bool
-    traits_updated: list[SubscriptionTraitUpdate]
-    updated_at: datetime
+    action: PlanChangeAction | None
+    actor_type: ActorType | None
+    add_ons_added: list[PlanSnapshotView] | None
+    add_ons_removed: list[PlanSnapshotView] | None
+    company_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    is_version_upgrade: bool | None
+    traits_updated: list[SubscriptionTraitUpdate] | None
+    updated_at: datetime | None
     api_key: ApiKeyResponseData | None = None
     audit_log: AuditLogListResponseData | None = None
     base_plan: PlanSnapshotView | None = None
@@ -507,78 +507,78 @@ class PlanChangeResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanSnapshotView(Model):
-    deleted: bool
-    description: str
-    icon: str
-    id: str
-    name: str
+    deleted: bool | None
+    description: str | None
+    icon: str | None
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanTraitResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    id: str
-    plan_id: str
-    plan_type: str
-    trait_id: str
-    trait_value: str
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    plan_id: str | None
+    plan_type: str | None
+    trait_id: str | None
+    trait_value: str | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionSnapshotView(Model):
-    id: str
-    name: str
-    version: int
+    id: str | None
+    name: str | None
+    version: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule(Model):
-    account_id: str
-    condition_groups: list[ConditionGroup]
-    conditions: list[Condition]
-    environment_id: str
-    id: str
-    name: str
-    priority: int
-    rule_type: RuleType
-    value: bool
+    account_id: str | None
+    condition_groups: list[ConditionGroup] | None
+    conditions: list[Condition] | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    priority: int | None
+    rule_type: RuleType | None
+    value: bool | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduledDowngradeResponseData(Model):
-    currency: str
-    effective_after: datetime
-    from_plan_id: str
-    from_plan_name: str
-    from_subscription_price: int
-    id: str
-    interval: str
-    to_plan_id: str
-    to_plan_name: str
+    currency: str | None
+    effective_after: datetime | None
+    from_plan_id: str | None
+    from_plan_name: str | None
+    from_subscription_price: int | None
+    id: str | None
+    interval: str | None
+    to_plan_id: str | None
+    to_plan_name: str | None
     scheduled_interval: str | None = None
     scheduled_price: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SubscriptionTraitUpdate(Model):
-    feature_id: str
-    hierarchy: list[str]
-    reason: str
-    trait_id: str
-    trait_name: str
-    trait_type: TraitType
-    value: str
+    feature_id: str | None
+    hierarchy: list[str] | None
+    reason: str | None
+    trait_id: str | None
+    trait_name: str | None
+    trait_type: TraitType | None
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TraitDefinition(Model):
-    comparable_type: Literal["bool", "date", "int", "string"]
-    entity_type: EntityType
-    id: str
+    comparable_type: Literal["bool", "date", "int", "string"] | None
+    entity_type: EntityType | None
+    id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -640,23 +640,23 @@ class UpsertUserRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserDetailResponseData(Model):
-    company_memberships: list[CompanyMembershipDetailResponseData]
-    created_at: datetime
-    entity_traits: list[EntityTraitDetailResponseData]
-    environment_id: str
-    id: str
-    keys: list[EntityKeyDetailResponseData]
-    name: str
-    updated_at: datetime
+    company_memberships: list[CompanyMembershipDetailResponseData] | None
+    created_at: datetime | None
+    entity_traits: list[EntityTraitDetailResponseData] | None
+    environment_id: str | None
+    id: str | None
+    keys: list[EntityKeyDetailResponseData] | None
+    name: str | None
+    updated_at: datetime | None
     last_seen_at: datetime | None = None
     traits: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserResponseData(Model):
-    created_at: datetime
-    environment_id: str
-    id: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
     last_seen_at: datetime | None = None

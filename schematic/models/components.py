@@ -73,19 +73,19 @@ ComponentState = Literal["draft", "live"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditBundleView(Model):
-    bundle_type: BillingCreditBundleType
-    compatible_plan_ids: list[str]
-    created_at: datetime
-    credit_id: str
-    credit_name: str
-    currency_prices: list[CreditBundleCurrencyPrice]
-    expiry_type: BillingCreditExpiryType
-    expiry_unit: BillingCreditExpiryUnit
-    has_grants: bool
-    id: str
-    name: str
-    status: BillingCreditBundleStatus
-    updated_at: datetime
+    bundle_type: BillingCreditBundleType | None
+    compatible_plan_ids: list[str] | None
+    created_at: datetime | None
+    credit_id: str | None
+    credit_name: str | None
+    currency_prices: list[CreditBundleCurrencyPrice] | None
+    expiry_type: BillingCreditExpiryType | None
+    expiry_unit: BillingCreditExpiryUnit | None
+    has_grants: bool | None
+    id: str | None
+    name: str | None
+    status: BillingCreditBundleStatus | None
+    updated_at: datetime | None
     credit_description: str | None = None
     credit_icon: str | None = None
     expiry_unit_count: int | None = None
@@ -98,20 +98,20 @@ class BillingCreditBundleView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductPriceResponseData(Model):
-    billing_scheme: BillingPriceScheme
-    created_at: datetime
-    currency: str
-    id: str
-    interval: BillingProductPriceInterval
-    interval_count: int
-    is_active: bool
-    package_size: int
-    price: int
-    price_external_id: str
-    product_external_id: str
-    provider_type: BillingProviderType
-    updated_at: datetime
-    usage_type: BillingPriceUsageType
+    billing_scheme: BillingPriceScheme | None
+    created_at: datetime | None
+    currency: str | None
+    id: str | None
+    interval: BillingProductPriceInterval | None
+    interval_count: int | None
+    is_active: bool | None
+    package_size: int | None
+    price: int | None
+    price_external_id: str | None
+    product_external_id: str | None
+    provider_type: BillingProviderType | None
+    updated_at: datetime | None
+    usage_type: BillingPriceUsageType | None
     meter_id: str | None = None
     nickname: str | None = None
     price_decimal: str | None = None
@@ -125,32 +125,32 @@ class BindCatalogRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyPlanDetailResponseData(Model):
-    available_periods: list[PlanPriceCadence]
-    billing_strategy: BillingStrategy
-    charge_type: ChargeType
-    company_can_trial: bool
-    company_count: int
-    compatible_plan_ids: list[str]
-    controlled_by: BillingProviderType
-    created_at: datetime
-    credits: list[BillingCreditResponseData]
-    currency_prices: list[PlanCurrencyPricesResponseData]
-    current: bool
-    custom: bool
-    description: str
-    features: list[FeatureInPlanResponseData]
-    icon: PlanIcon
-    id: str
-    included_credit_grants: list[PlanCreditGrantView]
-    is_custom: bool
-    is_default: bool
-    is_trialable: bool
-    name: str
-    plan_type: PlanType
-    updated_at: datetime
-    usage_violations: list[FeatureUsageResponseData]
-    valid: bool
-    versions: list[PlanVersionResponseData]
+    available_periods: list[PlanPriceCadence] | None
+    billing_strategy: BillingStrategy | None
+    charge_type: ChargeType | None
+    company_can_trial: bool | None
+    company_count: int | None
+    compatible_plan_ids: list[str] | None
+    controlled_by: BillingProviderType | None
+    created_at: datetime | None
+    credits: list[BillingCreditResponseData] | None
+    currency_prices: list[PlanCurrencyPricesResponseData] | None
+    current: bool | None
+    custom: bool | None
+    description: str | None
+    features: list[FeatureInPlanResponseData] | None
+    icon: PlanIcon | None
+    id: str | None
+    included_credit_grants: list[PlanCreditGrantView] | None
+    is_custom: bool | None
+    is_default: bool | None
+    is_trialable: bool | None
+    name: str | None
+    plan_type: PlanType | None
+    updated_at: datetime | None
+    usage_violations: list[FeatureUsageResponseData] | None
+    valid: bool | None
+    versions: list[PlanVersionResponseData] | None
     active_version: PlanVersionResponseData | None = None
     audience_type: str | None = None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
@@ -180,48 +180,48 @@ class CompatiblePlans(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentCapabilities(Model):
-    badge_visibility: bool
-    checkout: bool
+    badge_visibility: bool | None
+    checkout: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentCheckoutSettings(Model):
-    bundle_purchase_behavior: CheckoutBundlePurchaseBehavior
-    collect_address: bool
-    collect_email: bool
-    collect_phone: bool
-    collect_tax_id: bool
-    proration_behavior: ProrationBehavior
-    tax_collection_enabled: bool
+    bundle_purchase_behavior: CheckoutBundlePurchaseBehavior | None
+    collect_address: bool | None
+    collect_email: bool | None
+    collect_phone: bool | None
+    collect_tax_id: bool | None
+    proration_behavior: ProrationBehavior | None
+    tax_collection_enabled: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentDisplaySettings(Model):
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_feature_description: bool
-    show_hard_limit: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_feature_description: bool | None
+    show_hard_limit: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentPreviewResponseData(Model):
-    active_add_ons: list[CompanyPlanDetailResponseData]
-    active_plans: list[CompanyPlanDetailResponseData]
-    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData]
-    add_on_compatibilities: list[CompatiblePlans]
-    checkout_settings: ComponentCheckoutSettings
-    credit_bundles: list[BillingCreditBundleView]
-    credit_grants: list[CreditCompanyGrantView]
-    custom_checkout_fields: list[CheckoutFieldWithValue]
-    display_settings: ComponentDisplaySettings
-    invoices: list[InvoiceResponseData]
-    prevent_self_service_downgrade: bool
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
+    active_add_ons: list[CompanyPlanDetailResponseData] | None
+    active_plans: list[CompanyPlanDetailResponseData] | None
+    active_usage_based_entitlements: list[UsageBasedEntitlementResponseData] | None
+    add_on_compatibilities: list[CompatiblePlans] | None
+    checkout_settings: ComponentCheckoutSettings | None
+    credit_bundles: list[BillingCreditBundleView] | None
+    credit_grants: list[CreditCompanyGrantView] | None
+    custom_checkout_fields: list[CheckoutFieldWithValue] | None
+    display_settings: ComponentDisplaySettings | None
+    invoices: list[InvoiceResponseData] | None
+    prevent_self_service_downgrade: bool | None
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
     capabilities: ComponentCapabilities | None = None
     company: CompanyDetailResponseData | None = None
     component: ComponentResponseData | None = None
@@ -239,12 +239,12 @@ class ComponentPreviewResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentResponseData(Model):
-    created_at: datetime
-    id: str
-    name: str
-    state: ComponentState
-    type: ComponentEntityType
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    name: str | None
+    state: ComponentState | None
+    type: ComponentEntityType | None
+    updated_at: datetime | None
     ast: dict[str, float] | None = None
     catalog_id: str | None = None
 
@@ -258,26 +258,26 @@ class CreateComponentRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditBundleCurrencyPrice(Model):
-    currency: str
+    currency: str | None
     price: BillingPriceView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditCompanyGrantView(Model):
-    billing_credit_id: str
-    company_id: str
-    company_name: str
-    created_at: datetime
-    credit_description: str
-    credit_name: str
-    grant_reason: BillingCreditGrantReason
-    id: str
-    quantity: float
-    quantity_remaining: float
-    quantity_used: float
-    renewal_enabled: bool
-    source_label: str
-    updated_at: datetime
+    billing_credit_id: str | None
+    company_id: str | None
+    company_name: str | None
+    created_at: datetime | None
+    credit_description: str | None
+    credit_name: str | None
+    grant_reason: BillingCreditGrantReason | None
+    id: str | None
+    quantity: float | None
+    quantity_remaining: float | None
+    quantity_used: float | None
+    renewal_enabled: bool | None
+    source_label: str | None
+    updated_at: datetime | None
     billing_credit_bundle_id: str | None = None
     company_license_id: str | None = None
     credit_icon: str | None = None
@@ -305,31 +305,31 @@ class CreditCompanyGrantView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditTransferView(Model):
-    amount: float
-    created_at: datetime
-    direction: str
-    id: str
-    reason: str
-    related_grant_id: str
+    amount: float | None
+    created_at: datetime | None
+    direction: str | None
+    id: str | None
+    reason: str | None
+    related_grant_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanCreditGrantView(Model):
-    billing_credit_auto_topup_enabled: bool
-    billing_credit_auto_topup_self_service: bool
-    billing_credit_can_buy_bundles: bool
-    company_credit_amount: int
-    created_at: datetime
-    credit_amount: int
-    credit_description: str
-    credit_id: str
-    credit_name: str
-    id: str
-    plan_id: str
-    reset_type: BillingPlanCreditGrantResetType
-    rollover_percentage: int
-    scaling: PlanCreditGrantScaling
-    updated_at: datetime
+    billing_credit_auto_topup_enabled: bool | None
+    billing_credit_auto_topup_self_service: bool | None
+    billing_credit_can_buy_bundles: bool | None
+    company_credit_amount: int | None
+    created_at: datetime | None
+    credit_amount: int | None
+    credit_description: str | None
+    credit_id: str | None
+    credit_name: str | None
+    id: str | None
+    plan_id: str | None
+    reset_type: BillingPlanCreditGrantResetType | None
+    rollover_percentage: int | None
+    scaling: PlanCreditGrantScaling | None
+    updated_at: datetime | None
     billing_credit_auto_topup_amount: int | None = None
     billing_credit_auto_topup_amount_type: str | None = None
     billing_credit_auto_topup_availability: BillingCreditAutoTopupAvailability | None = None
@@ -354,7 +354,7 @@ class PlanCreditGrantView(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripeEmbedInfo(Model):
-    schematic_publishable_key: str
+    schematic_publishable_key: str | None
     account_id: str | None = None
     publishable_key: str | None = None
     setup_intent_client_secret: str | None = None
@@ -362,19 +362,19 @@ class StripeEmbedInfo(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UpcomingInvoiceResponseData(Model):
-    amount_due: int
-    amount_paid: int
-    amount_remaining: int
-    collection_method: str
-    created_at: datetime
-    currency: str
-    customer_external_id: str
-    ending_balance: int
-    environment_id: str
-    provider_type: BillingProviderType
-    starting_balance: int
-    subtotal: int
-    updated_at: datetime
+    amount_due: int | None
+    amount_paid: int | None
+    amount_remaining: int | None
+    collection_method: str | None
+    created_at: datetime | None
+    currency: str | None
+    customer_external_id: str | None
+    ending_balance: int | None
+    environment_id: str | None
+    provider_type: BillingProviderType | None
+    starting_balance: int | None
+    subtotal: int | None
+    updated_at: datetime | None
     company_id: str | None = None
     due_date: datetime | None = None
     external_id: str | None = None

@@ -38,28 +38,28 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanViewPublicResponseData(Model):
-    available_periods: list[PlanPriceCadence]
-    billing_strategy: BillingStrategy
-    charge_type: ChargeType
-    company_count: int
-    compatible_plan_ids: list[str]
-    controlled_by: BillingProviderType
-    created_at: datetime
-    credits: list[BillingCreditResponseData]
-    currency_prices: list[PlanCurrencyPricesResponseData]
-    custom: bool
-    description: str
-    features: list[FeatureInPlanResponseData]
-    icon: PlanIcon
-    id: str
-    included_credit_grants: list[PlanCreditGrantView]
-    is_custom: bool
-    is_default: bool
-    is_trialable: bool
-    name: str
-    plan_type: PlanType
-    updated_at: datetime
-    versions: list[PlanVersionResponseData]
+    available_periods: list[PlanPriceCadence] | None
+    billing_strategy: BillingStrategy | None
+    charge_type: ChargeType | None
+    company_count: int | None
+    compatible_plan_ids: list[str] | None
+    controlled_by: BillingProviderType | None
+    created_at: datetime | None
+    credits: list[BillingCreditResponseData] | None
+    currency_prices: list[PlanCurrencyPricesResponseData] | None
+    custom: bool | None
+    description: str | None
+    features: list[FeatureInPlanResponseData] | None
+    icon: PlanIcon | None
+    id: str | None
+    included_credit_grants: list[PlanCreditGrantView] | None
+    is_custom: bool | None
+    is_default: bool | None
+    is_trialable: bool | None
+    name: str | None
+    plan_type: PlanType | None
+    updated_at: datetime | None
+    versions: list[PlanVersionResponseData] | None
     active_version: PlanVersionResponseData | None = None
     audience_type: str | None = None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
@@ -82,12 +82,12 @@ class PlanViewPublicResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PublicPlansResponseData(Model):
-    active_add_ons: list[PlanViewPublicResponseData]
-    active_plans: list[PlanViewPublicResponseData]
-    add_on_compatibilities: list[CompatiblePlans]
-    display_settings: ComponentDisplaySettings
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
+    active_add_ons: list[PlanViewPublicResponseData] | None
+    active_plans: list[PlanViewPublicResponseData] | None
+    add_on_compatibilities: list[CompatiblePlans] | None
+    display_settings: ComponentDisplaySettings | None
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
     capabilities: ComponentCapabilities | None = None

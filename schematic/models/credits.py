@@ -76,19 +76,19 @@ class AcquireCreditLeaseRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditBundleResponseData(Model):
-    bundle_type: BillingCreditBundleType
-    compatible_plan_ids: list[str]
-    created_at: datetime
-    credit_id: str
-    credit_name: str
-    currency_prices: list[CreditBundleCurrencyPriceResponseData]
-    expiry_type: BillingCreditExpiryType
-    expiry_unit: BillingCreditExpiryUnit
-    has_grants: bool
-    id: str
-    name: str
-    status: BillingCreditBundleStatus
-    updated_at: datetime
+    bundle_type: BillingCreditBundleType | None
+    compatible_plan_ids: list[str] | None
+    created_at: datetime | None
+    credit_id: str | None
+    credit_name: str | None
+    currency_prices: list[CreditBundleCurrencyPriceResponseData] | None
+    expiry_type: BillingCreditExpiryType | None
+    expiry_unit: BillingCreditExpiryUnit | None
+    has_grants: bool | None
+    id: str | None
+    name: str | None
+    status: BillingCreditBundleStatus | None
+    updated_at: datetime | None
     billing_invoice_id: str | None = None
     credit_description: str | None = None
     credit_icon: str | None = None
@@ -102,19 +102,19 @@ class BillingCreditBundleResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditGrantResponseData(Model):
-    company_id: str
-    company_name: str
-    created_at: datetime
-    credit_id: str
-    credit_name: str
-    grant_reason: BillingCreditGrantReason
-    id: str
-    quantity: float
-    quantity_remaining: float
-    quantity_used: float
-    renewal_enabled: bool
-    source_label: str
-    updated_at: datetime
+    company_id: str | None
+    company_name: str | None
+    created_at: datetime | None
+    credit_id: str | None
+    credit_name: str | None
+    grant_reason: BillingCreditGrantReason | None
+    id: str | None
+    quantity: float | None
+    quantity_remaining: float | None
+    quantity_used: float | None
+    renewal_enabled: bool | None
+    source_label: str | None
+    updated_at: datetime | None
     company_license_id: str | None = None
     credit_icon: str | None = None
     currency: str | None = None
@@ -135,8 +135,8 @@ class BillingCreditGrantResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditLedgerResponseData(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     description: str | None = None
     icon: str | None = None
     plural_name: str | None = None
@@ -145,16 +145,16 @@ class BillingCreditLedgerResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingCreditResponseData(Model):
-    burn_strategy: BillingCreditBurnStrategy
-    cost_editable: bool
-    created_at: datetime
-    currency_prices: list[CreditCurrencyPriceResponseData]
-    default_expiry_unit: BillingCreditExpiryUnit
-    default_rollover_policy: BillingCreditRolloverPolicy
-    description: str
-    id: str
-    name: str
-    updated_at: datetime
+    burn_strategy: BillingCreditBurnStrategy | None
+    cost_editable: bool | None
+    created_at: datetime | None
+    currency_prices: list[CreditCurrencyPriceResponseData] | None
+    default_expiry_unit: BillingCreditExpiryUnit | None
+    default_rollover_policy: BillingCreditRolloverPolicy | None
+    description: str | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
     default_expiry_unit_count: int | None = None
     icon: str | None = None
     plural_name: str | None = None
@@ -165,21 +165,21 @@ class BillingCreditResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingPlanCreditGrantResponseData(Model):
-    auto_topup_availability: BillingCreditAutoTopupAvailability
-    auto_topup_enabled: bool
-    auto_topup_self_service: bool
-    can_buy_bundles: bool
-    company_credit_amount: int
-    created_at: datetime
-    credit_amount: int
-    credit_id: str
-    credit_name: str
-    id: str
-    plan_id: str
-    plan_name: str
-    rollover_percentage: int
-    scaling: PlanCreditGrantScaling
-    updated_at: datetime
+    auto_topup_availability: BillingCreditAutoTopupAvailability | None
+    auto_topup_enabled: bool | None
+    auto_topup_self_service: bool | None
+    can_buy_bundles: bool | None
+    company_credit_amount: int | None
+    created_at: datetime | None
+    credit_amount: int | None
+    credit_id: str | None
+    credit_name: str | None
+    id: str | None
+    plan_id: str | None
+    plan_name: str | None
+    rollover_percentage: int | None
+    scaling: PlanCreditGrantScaling | None
+    updated_at: datetime | None
     auto_topup_amount: int | None = None
     auto_topup_amount_type: str | None = None
     auto_topup_expiry_type: BillingCreditExpiryType | None = None
@@ -203,18 +203,18 @@ class BillingPlanCreditGrantResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyCreditBalanceResponseData(Model):
-    credit_id: str
-    remaining: float
-    reserved: float
-    settled: float
-    source: BillingProviderType
+    credit_id: str | None
+    remaining: float | None
+    reserved: float | None
+    settled: float | None
+    source: BillingProviderType | None
     total: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyLedgerResponseData(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     logo_url: str | None = None
 
 
@@ -307,7 +307,7 @@ class CreditBundleCurrencyPriceRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditBundleCurrencyPriceResponseData(Model):
-    currency: str
+    currency: str | None
     price: BillingPriceResponseData | None = None
 
 
@@ -320,21 +320,21 @@ class CreditCurrencyPriceRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditCurrencyPriceResponseData(Model):
-    currency: str
+    currency: str | None
     price: BillingPriceResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditEventLedgerResponseData(Model):
-    amount: float
-    billing_credit_id: str
-    company_id: str
-    credit_name: str
-    environment_id: str
-    event_at: datetime
-    event_id: str
-    event_type: CreditEventType
-    source_id: int
+    amount: float | None
+    billing_credit_id: str | None
+    company_id: str | None
+    credit_name: str | None
+    environment_id: str | None
+    event_at: datetime | None
+    event_id: str | None
+    event_type: CreditEventType | None
+    source_id: int | None
     auto_topup_log_id: str | None = None
     billing_credit_bundle_id: str | None = None
     company: CompanyLedgerResponseData | None = None
@@ -362,24 +362,24 @@ class CreditEventLedgerResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditLeaseResponseData(Model):
-    company_id: str
-    created_at: datetime
-    credit_type_id: str
-    expires_at: datetime
-    granted_amount: float
-    id: str
-    updated_at: datetime
+    company_id: str | None
+    created_at: datetime | None
+    credit_type_id: str | None
+    expires_at: datetime | None
+    granted_amount: float | None
+    id: str | None
+    updated_at: datetime | None
     released_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditTransferResponseData(Model):
-    amount: float
-    created_at: datetime
-    direction: str
-    id: str
-    reason: str
-    related_grant_id: str
+    amount: float | None
+    created_at: datetime | None
+    direction: str | None
+    id: str | None
+    reason: str | None
+    related_grant_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -390,16 +390,16 @@ class ExtendCreditLeaseRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureLedgerResponseData(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     description: str | None = None
     icon: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewObjectResponseData(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     description: str | None = None
     image_url: str | None = None
 

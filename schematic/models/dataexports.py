@@ -62,14 +62,14 @@ class CreateDataExportRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataExportResponseData(Model):
-    account_id: str
-    created_at: datetime
-    environment_id: str
-    export_type: DataExportType
-    id: str
-    output_file_type: DataExportOutputFileType
-    status: DataExportStatus
-    updated_at: datetime
+    account_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    export_type: DataExportType | None
+    id: str | None
+    output_file_type: DataExportOutputFileType | None
+    status: DataExportStatus | None
+    updated_at: datetime | None
     metadata: DataExportMetadata | None = None
 
 

@@ -55,24 +55,24 @@ TimeSeriesGranularity = Literal["daily", "hourly", "monthly", "weekly"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyOverrideNoteResponseData(Model):
-    created_at: datetime
-    external_user_id: str
-    external_user_name: str
-    id: str
-    note: str
-    updated_at: datetime
+    created_at: datetime | None
+    external_user_id: str | None
+    external_user_name: str | None
+    id: str | None
+    note: str | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyOverrideResponseData(Model):
-    company_id: str
-    created_at: datetime
-    environment_id: str
-    feature_id: str
-    id: str
-    notes: list[CompanyOverrideNoteResponseData]
-    updated_at: datetime
-    value_type: EntitlementValueType
+    company_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    feature_id: str | None
+    id: str | None
+    notes: list[CompanyOverrideNoteResponseData] | None
+    updated_at: datetime | None
+    value_type: EntitlementValueType | None
     company: CompanyDetailResponseData | None = None
     consumption_rate: float | None = None
     expiration_date: datetime | None = None
@@ -191,8 +191,8 @@ class CreatePriceTierRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditGrantDetail(Model):
-    grant_reason: BillingCreditGrantReason
-    quantity: float
+    grant_reason: BillingCreditGrantReason | None
+    quantity: float | None
     credit_type_icon: str | None = None
     expires_at: datetime | None = None
 
@@ -240,14 +240,14 @@ class DuplicatePlanEntitlementsRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DuplicatePlanEntitlementsResponseResponseData(Model):
-    data: list[PlanEntitlementResponseData]
-    issues: list[PlanIssueResponseData]
-    skipped: list[SkippedEntitlementResponseData]
+    data: list[PlanEntitlementResponseData] | None
+    issues: list[PlanIssueResponseData] | None
+    skipped: list[SkippedEntitlementResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EntitlementCurrencyPricesResponseData(Model):
-    currency: str
+    currency: str | None
     monthly_price: BillingPriceView | None = None
     quarterly_price: BillingPriceView | None = None
     yearly_price: BillingPriceView | None = None
@@ -255,10 +255,10 @@ class EntitlementCurrencyPricesResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureCompanyResponseData(Model):
-    access: bool
-    allocation_type: EntitlementValueType
-    entitlement_id: str
-    entitlement_type: EntitlementType
+    access: bool | None
+    allocation_type: EntitlementValueType | None
+    entitlement_id: str | None
+    entitlement_type: EntitlementType | None
     allocation: int | None = None
     company: CompanyDetailResponseData | None = None
     company_override: CompanyOverrideResponseData | None = None
@@ -296,10 +296,10 @@ class FeatureCompanyResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureCompanyUserResponseData(Model):
-    access: bool
-    allocation_type: EntitlementValueType
-    entitlement_id: str
-    entitlement_type: EntitlementType
+    access: bool | None
+    allocation_type: EntitlementValueType | None
+    entitlement_id: str | None
+    entitlement_type: EntitlementType | None
     allocation: int | None = None
     company: CompanyDetailResponseData | None = None
     feature: FeatureDetailResponseData | None = None
@@ -313,15 +313,15 @@ class FeatureCompanyUserResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureInPlanResponseData(Model):
-    created_at: datetime
-    description: str
-    feature_type: FeatureType
-    flags: list[FlagInPlanResponseData]
-    icon: str
-    id: str
-    name: str
-    plans: list[PreviewObject]
-    updated_at: datetime
+    created_at: datetime | None
+    description: str | None
+    feature_type: FeatureType | None
+    flags: list[FlagInPlanResponseData] | None
+    icon: str | None
+    id: str | None
+    name: str | None
+    plans: list[PreviewObject] | None
+    updated_at: datetime | None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
     event_subtype: str | None = None
     event_summary: EventSummaryResponseData | None = None
@@ -337,25 +337,25 @@ class FeatureInPlanResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageDetailResponseData(Model):
-    features: list[FeatureUsageResponseData]
+    features: list[FeatureUsageResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageHistoryResponseData(Model):
-    company_id: str
-    event_subtype: str
-    feature_id: str
-    period_end: datetime
-    period_start: datetime
-    usage: int
+    company_id: str | None
+    event_subtype: str | None
+    feature_id: str | None
+    period_end: datetime | None
+    period_start: datetime | None
+    usage: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageResponseData(Model):
-    access: bool
-    allocation_type: EntitlementValueType
-    entitlement_id: str
-    entitlement_type: EntitlementType
+    access: bool | None
+    allocation_type: EntitlementValueType | None
+    entitlement_id: str | None
+    entitlement_type: EntitlementType | None
     allocation: int | None = None
     company_override: CompanyOverrideResponseData | None = None
     credit_consumption_rate: float | None = None
@@ -391,24 +391,24 @@ class FeatureUsageResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageTimeSeriesResponseData(Model):
-    feature_id: str
-    feature_type: FeatureType
-    limits: list[LimitTimeSeriesPointResponseData]
-    usage_points: list[UsageTimeSeriesPointResponseData]
+    feature_id: str | None
+    feature_type: FeatureType | None
+    limits: list[LimitTimeSeriesPointResponseData] | None
+    usage_points: list[UsageTimeSeriesPointResponseData] | None
     period_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagInPlanResponseData(Model):
-    created_at: datetime
-    default_value: bool
-    description: str
-    flag_type: FlagType
-    id: str
-    key: str
-    name: str
-    rules: list[RuleDetailResponseData]
-    updated_at: datetime
+    created_at: datetime | None
+    default_value: bool | None
+    description: str | None
+    flag_type: FlagType | None
+    id: str | None
+    key: str | None
+    name: str | None
+    rules: list[RuleDetailResponseData] | None
+    updated_at: datetime | None
     feature: FeatureResponseData | None = None
     feature_id: str | None = None
     last_checked_at: datetime | None = None
@@ -417,9 +417,9 @@ class FlagInPlanResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LimitTimeSeriesPointResponseData(Model):
-    effective_at: datetime
-    is_soft_limit: bool
-    limit_source: EntitlementType
+    effective_at: datetime | None
+    is_soft_limit: bool | None
+    limit_source: EntitlementType | None
     limit_value: int | None = None
     plan_id: str | None = None
     price_behavior: EntitlementPriceBehavior | None = None
@@ -427,16 +427,16 @@ class LimitTimeSeriesPointResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanEntitlementResponseData(Model):
-    created_at: datetime
-    currency_prices: list[EntitlementCurrencyPricesResponseData]
-    environment_id: str
-    feature_id: str
-    id: str
-    plan_id: str
-    rule_id: str
-    updated_at: datetime
-    value_type: EntitlementValueType
-    warning_tiers: list[WarningTierResponseData]
+    created_at: datetime | None
+    currency_prices: list[EntitlementCurrencyPricesResponseData] | None
+    environment_id: str | None
+    feature_id: str | None
+    id: str | None
+    plan_id: str | None
+    rule_id: str | None
+    updated_at: datetime | None
+    value_type: EntitlementValueType | None
+    warning_tiers: list[WarningTierResponseData] | None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
     billing_threshold: int | None = None
     consumption_rate: float | None = None
@@ -461,13 +461,13 @@ class PlanEntitlementResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanResponseData(Model):
-    created_at: datetime
-    description: str
-    icon: PlanIcon
-    id: str
-    name: str
-    plan_type: PlanType
-    updated_at: datetime
+    created_at: datetime | None
+    description: str | None
+    icon: PlanIcon | None
+    id: str | None
+    name: str | None
+    plan_type: PlanType | None
+    updated_at: datetime | None
     audience_type: str | None = None
     company_id: str | None = None
     copied_from_plan_id: str | None = None
@@ -475,15 +475,15 @@ class PlanResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SkippedEntitlementErrorResponseData(Model):
-    message: str
+    message: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SkippedEntitlementResponseData(Model):
-    entitlement_id: str
-    errors: list[SkippedEntitlementErrorResponseData]
-    feature_id: str
-    feature_name: str
+    entitlement_id: str | None
+    errors: list[SkippedEntitlementErrorResponseData] | None
+    feature_id: str | None
+    feature_name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -537,40 +537,40 @@ class UpdatePlanEntitlementRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UsageTimeSeriesPointResponseData(Model):
-    timestamp: datetime
-    usage: int
+    timestamp: datetime | None
+    usage: int | None
     period_end: datetime | None = None
     period_start: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserCreditUsageResponseData(Model):
-    billing_credit_id: str
-    credit_name: str
-    credits_used: float
-    share: float
+    billing_credit_id: str | None
+    credit_name: str | None
+    credits_used: float | None
+    share: float | None
     user: UserResponseData | None = None
     user_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserDailyCreditPointResponseData(Model):
-    credits_used: float
-    date: datetime
+    credits_used: float | None
+    date: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserDailyUsagePointResponseData(Model):
-    date: datetime
-    value: int
+    date: datetime | None
+    value: int | None
     feature: FeatureResponseData | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserFeatureUsageResponseData(Model):
-    last_seen: datetime
-    share: float
-    value: int
+    last_seen: datetime | None
+    share: float | None
+    value: int | None
     feature: FeatureResponseData | None = None
     user: UserResponseData | None = None
     user_id: str | None = None
@@ -578,20 +578,20 @@ class UserFeatureUsageResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserUsageByCompanyResponseData(Model):
-    credits: list[UserCreditUsageResponseData]
-    end_time: datetime
-    rows: list[UserFeatureUsageResponseData]
-    start_time: datetime
+    credits: list[UserCreditUsageResponseData] | None
+    end_time: datetime | None
+    rows: list[UserFeatureUsageResponseData] | None
+    start_time: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UserUsageDetailResponseData(Model):
-    credits: list[UserCreditUsageResponseData]
-    daily_credit_points: list[UserDailyCreditPointResponseData]
-    daily_points: list[UserDailyUsagePointResponseData]
-    end_time: datetime
-    feature_totals: list[UserFeatureUsageResponseData]
-    start_time: datetime
+    credits: list[UserCreditUsageResponseData] | None
+    daily_credit_points: list[UserDailyCreditPointResponseData] | None
+    daily_points: list[UserDailyUsagePointResponseData] | None
+    end_time: datetime | None
+    feature_totals: list[UserFeatureUsageResponseData] | None
+    start_time: datetime | None
     user: UserResponseData | None = None
 
 
@@ -603,6 +603,6 @@ class WarningTierRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WarningTierResponseData(Model):
-    id: str
-    key: str
-    value: int
+    id: str | None
+    key: str | None
+    value: int | None

@@ -93,15 +93,15 @@ class EventBodyTrack(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventDetailResponseData(Model):
-    body: dict[str, Any]
-    body_preview: str
-    captured_at: datetime
-    feature_ids: list[str]
-    features: list[PreviewObject]
-    id: str
-    quantity: int
-    status: EventStatus
-    type: EventType
+    body: dict[str, Any] | None
+    body_preview: str | None
+    captured_at: datetime | None
+    feature_ids: list[str] | None
+    features: list[PreviewObject] | None
+    id: str | None
+    quantity: int | None
+    status: EventStatus | None
+    type: EventType | None
     api_key: str | None = None
     api_key_view: ApiKeyResponseData | None = None
     company: PreviewObject | None = None
@@ -122,32 +122,32 @@ class EventDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventSummaryResponseData(Model):
-    company_count: int
-    environment_id: str
-    event_count: int
-    event_subtype: str
-    user_count: int
+    company_count: int | None
+    environment_id: str | None
+    event_count: int | None
+    event_subtype: str | None
+    user_count: int | None
     last_seen_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RawEventBatchResponseData(Model):
-    events: list[RawEventResponseData]
+    events: list[RawEventResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RawEventResponseData(Model):
-    captured_at: datetime
-    remote_ip: str
-    user_agent: str
+    captured_at: datetime | None
+    remote_ip: str | None
+    user_agent: str | None
     event_id: str | None = None
     remote_addr: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SegmentStatusResp(Model):
-    connected: bool
-    environment_id: str
+    connected: bool | None
+    environment_id: str | None
     last_event_at: datetime | None = None
 
 

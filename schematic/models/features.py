@@ -62,9 +62,9 @@ RuleType = Literal[
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingLinkedResourceResponseData(Model):
-    billing_provider: BillingProviderType
-    external_resource_id: str
-    originator: BillingProviderType
+    billing_provider: BillingProviderType | None
+    external_resource_id: str | None
+    originator: BillingProviderType | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,9 +76,9 @@ class CheckFlagRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckFlagResponseData(Model):
-    flag: str
-    reason: str
-    value: bool
+    flag: str | None
+    reason: str | None
+    value: bool | None
     company_id: str | None = None
     entitlement: FeatureEntitlement | None = None
     error: str | None = None
@@ -100,21 +100,21 @@ class CheckFlagsBulkRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckFlagsBulkResponseData(Model):
-    data: list[CheckFlagsResponseData]
+    data: list[CheckFlagsResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckFlagsResponseData(Model):
-    flags: list[CheckFlagResponseData]
+    flags: list[CheckFlagResponseData] | None
     credit_balances: dict[str, CompanyCreditBalance] | None = None
     plan: DatastreamCompanyPlan | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyCreditBalance(Model):
-    remaining: float
-    reserved: float
-    settled: float
+    remaining: float | None
+    reserved: float | None
+    settled: float | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -209,23 +209,23 @@ class CreateOrUpdateRuleRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DatastreamCompanyPlan(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     trial_end_date: datetime | None = None
     trial_status: TrialStatus | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureDetailResponseData(Model):
-    created_at: datetime
-    description: str
-    feature_type: FeatureType
-    flags: list[FlagDetailResponseData]
-    icon: str
-    id: str
-    name: str
-    plans: list[PreviewObject]
-    updated_at: datetime
+    created_at: datetime | None
+    description: str | None
+    feature_type: FeatureType | None
+    flags: list[FlagDetailResponseData] | None
+    icon: str | None
+    id: str | None
+    name: str | None
+    plans: list[PreviewObject] | None
+    updated_at: datetime | None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
     billing_product: BillingProductResponseData | None = None
     event_subtype: str | None = None
@@ -243,9 +243,9 @@ class FeatureDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureEntitlement(Model):
-    feature_id: str
-    feature_key: str
-    value_type: EntitlementValueType
+    feature_id: str | None
+    feature_key: str | None
+    value_type: EntitlementValueType | None
     allocation: int | None = None
     consumption_rate: float | None = None
     credit_id: str | None = None
@@ -266,13 +266,13 @@ class FeatureEntitlement(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureResponseData(Model):
-    created_at: datetime
-    description: str
-    feature_type: FeatureType
-    icon: str
-    id: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    description: str | None
+    feature_type: FeatureType | None
+    icon: str | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None
     event_subtype: str | None = None
     license_id: str | None = None
     lifecycle_phase: FeatureLifecyclePhase | None = None
@@ -285,15 +285,15 @@ class FeatureResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagDetailResponseData(Model):
-    created_at: datetime
-    default_value: bool
-    description: str
-    flag_type: FlagType
-    id: str
-    key: str
-    name: str
-    rules: list[RuleDetailResponseData]
-    updated_at: datetime
+    created_at: datetime | None
+    default_value: bool | None
+    description: str | None
+    flag_type: FlagType | None
+    id: str | None
+    key: str | None
+    name: str | None
+    rules: list[RuleDetailResponseData] | None
+    updated_at: datetime | None
     feature: FeatureResponseData | None = None
     feature_id: str | None = None
     last_checked_at: datetime | None = None
@@ -303,14 +303,14 @@ class FlagDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagResponseData(Model):
-    created_at: datetime
-    default_value: bool
-    description: str
-    flag_type: FlagType
-    id: str
-    key: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    default_value: bool | None
+    description: str | None
+    flag_type: FlagType | None
+    id: str | None
+    key: str | None
+    name: str | None
+    updated_at: datetime | None
     feature_id: str | None = None
     maintainer_account_member_id: str | None = None
 
@@ -330,24 +330,24 @@ class PreflightRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreviewObject(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
     description: str | None = None
     image_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleConditionDetailResponseData(Model):
-    condition_type: ConditionType
-    created_at: datetime
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    resource_ids: list[str]
-    resources: list[PreviewObjectResponseData]
-    rule_id: str
-    trait_value: str
-    updated_at: datetime
+    condition_type: ConditionType | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    resource_ids: list[str] | None
+    resources: list[PreviewObjectResponseData] | None
+    rule_id: str | None
+    trait_value: str | None
+    updated_at: datetime | None
     comparison_trait: EntityTraitDefinitionResponseData | None = None
     comparison_trait_id: str | None = None
     condition_group_id: str | None = None
@@ -363,33 +363,33 @@ class RuleConditionDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleConditionGroupDetailResponseData(Model):
-    conditions: list[RuleConditionDetailResponseData]
-    created_at: datetime
-    environment_id: str
-    id: str
-    rule_id: str
-    updated_at: datetime
+    conditions: list[RuleConditionDetailResponseData] | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    rule_id: str | None
+    updated_at: datetime | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleDetailResponseData(Model):
-    condition_groups: list[RuleConditionGroupDetailResponseData]
-    conditions: list[RuleConditionDetailResponseData]
-    created_at: datetime
-    environment_id: str
-    id: str
-    name: str
-    priority: int
-    rule_type: RuleType
-    updated_at: datetime
-    value: bool
+    condition_groups: list[RuleConditionGroupDetailResponseData] | None
+    conditions: list[RuleConditionDetailResponseData] | None
+    created_at: datetime | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    priority: int | None
+    rule_type: RuleType | None
+    updated_at: datetime | None
+    value: bool | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesDetailResponseData(Model):
-    rules: list[RuleDetailResponseData]
+    rules: list[RuleDetailResponseData] | None
     flag: FlagResponseData | None = None
 
 
@@ -415,5 +415,5 @@ class UpdateFlagRulesRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WarningTier(Model):
-    key: str
-    value: int
+    key: str | None
+    value: int | None

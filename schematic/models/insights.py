@@ -10,78 +10,78 @@ from ._base import Model
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActivityEntryResponseData(Model):
-    actor_name: str
-    method: str
-    resource_name: str
-    resource_type: str
-    timestamp: datetime
-    title: str
+    actor_name: str | None
+    method: str | None
+    resource_name: str | None
+    resource_type: str | None
+    timestamp: datetime | None
+    title: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActivityResponseResponseData(Model):
-    entries: list[ActivityEntryResponseData]
+    entries: list[ActivityEntryResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnvironmentFeatureUsageTimeSeriesResponseData(Model):
-    event_subtype: str
-    feature_id: str
-    points: list[EnvironmentUsagePointResponseData]
+    event_subtype: str | None
+    feature_id: str | None
+    points: list[EnvironmentUsagePointResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnvironmentTraitUsageTimeSeriesResponseData(Model):
-    feature_id: str
-    points: list[EnvironmentUsagePointResponseData]
-    trait_definition_id: str
+    feature_id: str | None
+    points: list[EnvironmentUsagePointResponseData] | None
+    trait_definition_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnvironmentUsagePointResponseData(Model):
-    timestamp: datetime
-    usage: int
+    timestamp: datetime | None
+    usage: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InsightsSummaryResponseData(Model):
-    active_credits: float
-    mrr: list[MrrResponseData]
-    paid_companies: int
-    total_companies: int
-    total_features: int
-    total_plans: int
+    active_credits: float | None
+    mrr: list[MrrResponseData] | None
+    paid_companies: int | None
+    total_companies: int | None
+    total_features: int | None
+    total_plans: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MrrResponseData(Model):
-    amount: int
-    currency: str
+    amount: int | None
+    currency: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGrowthPointResponseData(Model):
-    month: datetime
-    plan_id: str
-    plan_name: str
-    subscribers: int
+    month: datetime | None
+    plan_id: str | None
+    plan_name: str | None
+    subscribers: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGrowthResponseData(Model):
-    points: list[PlanGrowthPointResponseData]
+    points: list[PlanGrowthPointResponseData] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TopFeatureByUsageResponseData(Model):
-    feature_id: str
-    feature_name: str
-    prior_usage: int
-    usage: int
+    feature_id: str | None
+    feature_name: str | None
+    prior_usage: int | None
+    usage: int | None
     change_pct: float | None = None
     plural_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TopFeaturesByUsageResponseData(Model):
-    features: list[TopFeatureByUsageResponseData]
+    features: list[TopFeatureByUsageResponseData] | None

@@ -21,7 +21,7 @@ IntegrationType = Literal["clerk", "metronome", "orb", "stripe", "unknown", "wor
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClerkIntegrationConfig(Model):
-    type: Literal["clerk"]
+    type: Literal["clerk"] | None
     first_events_received: bool | None = None
     webhook_url: str | None = None
 
@@ -38,20 +38,20 @@ class InstallIntegrationRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationCapabilities(Model):
-    author_plans: bool
-    checkout: bool
-    edit_billing: bool
+    author_plans: bool | None
+    checkout: bool | None
+    edit_billing: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationInstallConfig(Model):
-    created_at: datetime
-    id: str
-    integration_id: str
-    is_app_install: bool
-    is_connect_install: bool
-    live_mode: bool
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    integration_id: str | None
+    is_app_install: bool | None
+    is_connect_install: bool | None
+    live_mode: bool | None
+    updated_at: datetime | None
     company_matching_criteria: CompanyMatchingCriteria | None = None
     company_matching_field: str | None = None
     config: IntegrationConfig | None = None
@@ -59,52 +59,52 @@ class IntegrationInstallConfig(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationInstallResponseData(Model):
-    capabilities: IntegrationCapabilities
-    config: IntegrationInstallConfig
-    integration: IntegrationResponseData
+    capabilities: IntegrationCapabilities | None
+    config: IntegrationInstallConfig | None
+    integration: IntegrationResponseData | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationWebhookUrlResponseData(Model):
-    type: IntegrationType
-    url: str
+    type: IntegrationType | None
+    url: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationsDataSetResponseData(Model):
-    keys: list[str]
+    keys: list[str] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationsListResponseData(Model):
-    capabilities: IntegrationCapabilities
-    id: str
-    is_app_install: bool
-    is_connect_install: bool
-    state: IntegrationState
-    type: IntegrationType
+    capabilities: IntegrationCapabilities | None
+    id: str | None
+    is_app_install: bool | None
+    is_connect_install: bool | None
+    state: IntegrationState | None
+    type: IntegrationType | None
     config: IntegrationConfig | None = None
     last_webhook_received_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IntegrationsResponseData(Model):
-    created_at: datetime
-    id: str
-    state: IntegrationState
-    type: IntegrationType
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    state: IntegrationState | None
+    type: IntegrationType | None
+    updated_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MetronomeIntegrationConfig(Model):
-    type: Literal["metronome"]
+    type: Literal["metronome"] | None
     external_customer_id_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrbIntegrationConfig(Model):
-    type: Literal["orb"]
+    type: Literal["orb"] | None
     external_customer_id_key: str | None = None
 
 
@@ -117,9 +117,9 @@ class StartDataImportRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripeIntegrationConfig(Model):
-    is_sandbox: bool
-    live_mode: bool
-    type: Literal["stripe"]
+    is_sandbox: bool | None
+    live_mode: bool | None
+    type: Literal["stripe"] | None
     account_id: str | None = None
     account_name: str | None = None
     company_update_only: bool | None = None
@@ -129,7 +129,7 @@ class StripeIntegrationConfig(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkOSIntegrationConfig(Model):
-    type: Literal["workos"]
+    type: Literal["workos"] | None
     first_events_received: bool | None = None
     webhook_url: str | None = None
 

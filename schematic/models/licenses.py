@@ -10,7 +10,7 @@ from ._base import Model
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LicenseResponseData(Model):
-    created_at: datetime
-    id: str
-    name: str
-    updated_at: datetime
+    created_at: datetime | None
+    id: str | None
+    name: str | None
+    updated_at: datetime | None

@@ -33,44 +33,44 @@ class CheckoutFieldInput(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutFieldResponseData(Model):
-    created_at: datetime
-    definition_id: str
-    id: str
-    name: str
-    position: int
-    required: bool
-    stripe_metadata_key: str
-    trait_hierarchy: list[str]
-    updated_at: datetime
+    created_at: datetime | None
+    definition_id: str | None
+    id: str | None
+    name: str | None
+    position: int | None
+    required: bool | None
+    stripe_metadata_key: str | None
+    trait_hierarchy: list[str] | None
+    updated_at: datetime | None
     helper_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutSettingsResponseData(Model):
-    bundle_purchase_behavior: CheckoutBundlePurchaseBehavior
-    collect_address: bool
-    collect_email: bool
-    collect_phone: bool
-    collect_tax_id: bool
-    opt_in_enabled: bool
+    bundle_purchase_behavior: CheckoutBundlePurchaseBehavior | None
+    collect_address: bool | None
+    collect_email: bool | None
+    collect_phone: bool | None
+    collect_tax_id: bool | None
+    opt_in_enabled: bool | None
     opt_in_text: str | None = None
     opt_in_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompatiblePlansResponseData(Model):
-    compatible_plan_ids: list[str]
-    source_plan_id: str
+    compatible_plan_ids: list[str] | None
+    source_plan_id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComponentSettingsResponseData(Model):
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_feature_description: bool
-    show_hard_limit: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_feature_description: bool | None
+    show_hard_limit: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,9 +124,9 @@ class CustomPlanConfig(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CustomPlanViewConfigResponseData(Model):
-    cta_text: str
-    cta_web_site: str
-    price_text: str
+    cta_text: str | None
+    cta_web_site: str | None
+    price_text: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +143,7 @@ class OrderedPlansInGroup(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanEntitlementsOrder(Model):
-    plan_entitlement_id: str
+    plan_entitlement_id: str | None
     visible: bool | None = None
 
 
@@ -154,24 +154,24 @@ class PlanGroupBundleOrder(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupDetailResponseData(Model):
-    add_ons: list[PlanGroupPlanDetailResponseData]
-    checkout_settings: CheckoutSettingsResponseData
-    component_settings: ComponentSettingsResponseData
-    custom_checkout_fields: list[CheckoutFieldResponseData]
-    id: str
-    ordered_add_on_list: list[PlanGroupPlanEntitlementsOrder]
-    ordered_bundle_list: list[PlanGroupBundleOrder]
-    ordered_plan_list: list[PlanGroupPlanEntitlementsOrder]
-    plans: list[PlanGroupPlanDetailResponseData]
-    prevent_downgrades_when_over_limit: bool
-    prevent_self_service_downgrade: bool
-    proration_behavior: str
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
-    sync_customer_billing_details: bool
-    tax_collection_enabled: bool
+    add_ons: list[PlanGroupPlanDetailResponseData] | None
+    checkout_settings: CheckoutSettingsResponseData | None
+    component_settings: ComponentSettingsResponseData | None
+    custom_checkout_fields: list[CheckoutFieldResponseData] | None
+    id: str | None
+    ordered_add_on_list: list[PlanGroupPlanEntitlementsOrder] | None
+    ordered_bundle_list: list[PlanGroupBundleOrder] | None
+    ordered_plan_list: list[PlanGroupPlanEntitlementsOrder] | None
+    plans: list[PlanGroupPlanDetailResponseData] | None
+    prevent_downgrades_when_over_limit: bool | None
+    prevent_self_service_downgrade: bool | None
+    proration_behavior: str | None
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
+    sync_customer_billing_details: bool | None
+    tax_collection_enabled: bool | None
     custom_plan_config: CustomPlanViewConfigResponseData | None = None
     custom_plan_id: str | None = None
     default_plan: PlanGroupPlanDetailResponseData | None = None
@@ -196,28 +196,28 @@ class PlanGroupDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupPlanEntitlementsOrder(Model):
-    plan_id: str
+    plan_id: str | None
     entitlements: list[PlanEntitlementsOrder] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupResponseData(Model):
-    add_on_compatibilities: list[CompatiblePlansResponseData]
-    add_on_ids: list[str]
-    checkout_settings: CheckoutSettingsResponseData
-    component_settings: ComponentSettingsResponseData
-    id: str
-    ordered_add_on_ids: list[OrderedPlansInGroup]
-    plan_ids: list[OrderedPlansInGroup]
-    prevent_downgrades_when_over_limit: bool
-    prevent_self_service_downgrade: bool
-    proration_behavior: str
-    show_as_monthly_prices: bool
-    show_credits: bool
-    show_period_toggle: bool
-    show_zero_price_as_free: bool
-    sync_customer_billing_details: bool
-    tax_collection_enabled: bool
+    add_on_compatibilities: list[CompatiblePlansResponseData] | None
+    add_on_ids: list[str] | None
+    checkout_settings: CheckoutSettingsResponseData | None
+    component_settings: ComponentSettingsResponseData | None
+    id: str | None
+    ordered_add_on_ids: list[OrderedPlansInGroup] | None
+    plan_ids: list[OrderedPlansInGroup] | None
+    prevent_downgrades_when_over_limit: bool | None
+    prevent_self_service_downgrade: bool | None
+    proration_behavior: str | None
+    show_as_monthly_prices: bool | None
+    show_credits: bool | None
+    show_period_toggle: bool | None
+    show_zero_price_as_free: bool | None
+    sync_customer_billing_details: bool | None
+    tax_collection_enabled: bool | None
     default_plan_id: str | None = None
     fallback_plan_id: str | None = None
     initial_plan_id: str | None = None

@@ -48,13 +48,13 @@ class CreateMigrationInput(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionCompanyMigrationResponseData(Model):
-    company_id: str
-    company_name: str
-    created_at: datetime
-    id: str
-    migration_id: str
-    status: PlanVersionCompanyMigrationStatus
-    updated_at: datetime
+    company_id: str | None
+    company_name: str | None
+    created_at: datetime | None
+    id: str | None
+    migration_id: str | None
+    status: PlanVersionCompanyMigrationStatus | None
+    updated_at: datetime | None
     completed_at: datetime | None = None
     error: str | None = None
     error_code: MigrationErrorCode | None = None
@@ -64,35 +64,35 @@ class PlanVersionCompanyMigrationResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionMigrationPreviewCompanyResponseData(Model):
-    company_id: str
-    has_billing_changes: bool
-    has_custom_pricing: bool
-    will_update_subscription: bool
-    would_fail: bool
+    company_id: str | None
+    has_billing_changes: bool | None
+    has_custom_pricing: bool | None
+    will_update_subscription: bool | None
+    would_fail: bool | None
     note: str | None = None
     plan_version_id_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionMigrationPreviewResponseData(Model):
-    companies: list[PlanVersionMigrationPreviewCompanyResponseData]
-    has_billing_changes: bool
+    companies: list[PlanVersionMigrationPreviewCompanyResponseData] | None
+    has_billing_changes: bool | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionMigrationResponseData(Model):
-    completed_companies: int
-    created_at: datetime
-    failed_companies: int
-    id: str
-    plan_id: str
-    plan_version_id_to: str
-    plan_version_ids_from: list[str]
-    skipped_companies: int
-    status: PlanVersionMigrationStatus
-    strategy: PlanVersionMigrationStrategy
-    total_companies: int
-    updated_at: datetime
+    completed_companies: int | None
+    created_at: datetime | None
+    failed_companies: int | None
+    id: str | None
+    plan_id: str | None
+    plan_version_id_to: str | None
+    plan_version_ids_from: list[str] | None
+    skipped_companies: int | None
+    status: PlanVersionMigrationStatus | None
+    strategy: PlanVersionMigrationStrategy | None
+    total_companies: int | None
+    updated_at: datetime | None
     completed_at: datetime | None = None
     error: str | None = None
     plan_version_id_from: str | None = None

@@ -109,14 +109,14 @@ TaxIdType = Literal[
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BillingProductPlanResponseData(Model):
-    account_id: str
-    billing_product_id: str
-    billing_strategy: BillingStrategy
-    charge_type: ChargeType
-    controlled_by: BillingProviderType
-    environment_id: str
-    is_trialable: bool
-    plan_id: str
+    account_id: str | None
+    billing_product_id: str | None
+    billing_strategy: BillingStrategy | None
+    charge_type: ChargeType | None
+    controlled_by: BillingProviderType | None
+    environment_id: str | None
+    is_trialable: bool | None
+    plan_id: str | None
     monthly_price_id: str | None = None
     one_time_price_id: str | None = None
     trial_days: int | None = None
@@ -160,16 +160,16 @@ class CreatePlanRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CustomPlanBillingResponseData(Model):
-    activation_strategy: CustomPlanActivationStrategy
-    company_id: str
-    created_at: datetime
-    days_until_due: int
-    id: str
-    plan_billing_source: PlanBillingSource
-    plan_id: str
-    send_invoice: bool
-    status: CustomPlanBillingStatus
-    updated_at: datetime
+    activation_strategy: CustomPlanActivationStrategy | None
+    company_id: str | None
+    created_at: datetime | None
+    days_until_due: int | None
+    id: str | None
+    plan_billing_source: PlanBillingSource | None
+    plan_id: str | None
+    send_invoice: bool | None
+    status: CustomPlanBillingStatus | None
+    updated_at: datetime | None
     billing_cycle_anchor: datetime | None = None
     external_invoice_id: str | None = None
     paid_at: datetime | None = None
@@ -194,8 +194,8 @@ class MarkCustomPlanBillingPaidRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanCatalogMembershipResponseData(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -209,7 +209,7 @@ class PlanCurrencyPriceRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanCurrencyPricesResponseData(Model):
-    currency: str
+    currency: str | None
     monthly_price: BillingPriceResponseData | None = None
     one_time_price: BillingPriceResponseData | None = None
     quarterly_price: BillingPriceResponseData | None = None
@@ -218,23 +218,23 @@ class PlanCurrencyPricesResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanDetailResponseData(Model):
-    billing_strategy: BillingStrategy
-    charge_type: ChargeType
-    company_count: int
-    controlled_by: BillingProviderType
-    created_at: datetime
-    credits: list[BillingCreditResponseData]
-    currency_prices: list[PlanCurrencyPricesResponseData]
-    description: str
-    features: list[FeatureInPlanResponseData]
-    icon: PlanIcon
-    id: str
-    is_default: bool
-    is_trialable: bool
-    name: str
-    plan_type: PlanType
-    updated_at: datetime
-    versions: list[PlanVersionResponseData]
+    billing_strategy: BillingStrategy | None
+    charge_type: ChargeType | None
+    company_count: int | None
+    controlled_by: BillingProviderType | None
+    created_at: datetime | None
+    credits: list[BillingCreditResponseData] | None
+    currency_prices: list[PlanCurrencyPricesResponseData] | None
+    description: str | None
+    features: list[FeatureInPlanResponseData] | None
+    icon: PlanIcon | None
+    id: str | None
+    is_default: bool | None
+    is_trialable: bool | None
+    name: str | None
+    plan_type: PlanType | None
+    updated_at: datetime | None
+    versions: list[PlanVersionResponseData] | None
     active_version: PlanVersionResponseData | None = None
     audience_type: str | None = None
     billing_linked_resource: BillingLinkedResourceResponseData | None = None
@@ -257,24 +257,24 @@ class PlanDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanIssueResponseData(Model):
-    code: str
-    description: str
+    code: str | None
+    description: str | None
     detail: str | None = None
     id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanVersionResponseData(Model):
-    created_at: datetime
-    description: str
-    environment_id: str
-    icon: PlanIcon
-    id: str
-    name: str
-    plan_type: PlanType
-    status: PlanVersionStatus
-    updated_at: datetime
-    version: int
+    created_at: datetime | None
+    description: str | None
+    environment_id: str | None
+    icon: PlanIcon | None
+    id: str | None
+    name: str | None
+    plan_type: PlanType | None
+    status: PlanVersionStatus | None
+    updated_at: datetime | None
+    version: int | None
     original_plan_id: str | None = None
 
 

@@ -49,9 +49,9 @@ RulesengineRuleType = Literal[
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineCheckFlagResult(Model):
-    flag_key: str
-    reason: str
-    value: bool
+    flag_key: str | None
+    reason: str | None
+    value: bool | None
     company_id: str | None = None
     entitlement: RulesengineFeatureEntitlement | None = None
     err: str | None = None
@@ -68,17 +68,17 @@ class RulesengineCheckFlagResult(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineCompany(Model):
-    account_id: str
-    billing_product_ids: list[str]
-    credit_balances: dict[str, float]
-    environment_id: str
-    id: str
-    keys: dict[str, str]
-    metrics: list[RulesengineCompanyMetric]
-    plan_ids: list[str]
-    plan_version_ids: list[str]
-    rules: list[RulesengineRule]
-    traits: list[RulesengineTrait]
+    account_id: str | None
+    billing_product_ids: list[str] | None
+    credit_balances: dict[str, float] | None
+    environment_id: str | None
+    id: str | None
+    keys: dict[str, str] | None
+    metrics: list[RulesengineCompanyMetric] | None
+    plan_ids: list[str] | None
+    plan_version_ids: list[str] | None
+    rules: list[RulesengineRule] | None
+    traits: list[RulesengineTrait] | None
     base_plan_id: str | None = None
     entitlements: list[RulesengineFeatureEntitlement] | None = None
     subscription: RulesengineSubscription | None = None
@@ -86,26 +86,26 @@ class RulesengineCompany(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineCompanyMetric(Model):
-    account_id: str
-    company_id: str
-    created_at: datetime
-    environment_id: str
-    event_subtype: str
-    month_reset: RulesengineMetricPeriodMonthReset
-    period: RulesengineMetricPeriod
-    value: int
+    account_id: str | None
+    company_id: str | None
+    created_at: datetime | None
+    environment_id: str | None
+    event_subtype: str | None
+    month_reset: RulesengineMetricPeriodMonthReset | None
+    period: RulesengineMetricPeriod | None
+    value: int | None
     valid_until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineCondition(Model):
-    account_id: str
-    condition_type: RulesengineConditionType
-    environment_id: str
-    id: str
-    operator: ComparableOperator
-    resource_ids: list[str]
-    trait_value: str
+    account_id: str | None
+    condition_type: RulesengineConditionType | None
+    environment_id: str | None
+    id: str | None
+    operator: ComparableOperator | None
+    resource_ids: list[str] | None
+    trait_value: str | None
     comparison_trait_definition: RulesengineTraitDefinition | None = None
     consumption_rate: float | None = None
     credit_id: str | None = None
@@ -118,14 +118,14 @@ class RulesengineCondition(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineConditionGroup(Model):
-    conditions: list[RulesengineCondition]
+    conditions: list[RulesengineCondition] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineFeatureEntitlement(Model):
-    feature_id: str
-    feature_key: str
-    value_type: RulesengineEntitlementValueType
+    feature_id: str | None
+    feature_key: str | None
+    value_type: RulesengineEntitlementValueType | None
     allocation: int | None = None
     consumption_rate: float | None = None
     credit_id: str | None = None
@@ -146,59 +146,59 @@ class RulesengineFeatureEntitlement(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineFlag(Model):
-    account_id: str
-    default_value: bool
-    environment_id: str
-    id: str
-    key: str
-    rules: list[RulesengineRule]
+    account_id: str | None
+    default_value: bool | None
+    environment_id: str | None
+    id: str | None
+    key: str | None
+    rules: list[RulesengineRule] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineRule(Model):
-    account_id: str
-    condition_groups: list[RulesengineConditionGroup]
-    conditions: list[RulesengineCondition]
-    environment_id: str
-    id: str
-    name: str
-    priority: int
-    rule_type: RulesengineRuleType
-    value: bool
+    account_id: str | None
+    condition_groups: list[RulesengineConditionGroup] | None
+    conditions: list[RulesengineCondition] | None
+    environment_id: str | None
+    id: str | None
+    name: str | None
+    priority: int | None
+    rule_type: RulesengineRuleType | None
+    value: bool | None
     flag_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineSubscription(Model):
-    id: str
-    period_end: datetime
-    period_start: datetime
+    id: str | None
+    period_end: datetime | None
+    period_start: datetime | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineTrait(Model):
-    value: str
+    value: str | None
     trait_definition: RulesengineTraitDefinition | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineTraitDefinition(Model):
-    comparable_type: Literal["bool", "date", "int", "string"]
-    entity_type: RulesengineEntityType
-    id: str
+    comparable_type: Literal["bool", "date", "int", "string"] | None
+    entity_type: RulesengineEntityType | None
+    id: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineUser(Model):
-    account_id: str
-    environment_id: str
-    id: str
-    keys: dict[str, str]
-    rules: list[RulesengineRule]
-    traits: list[RulesengineTrait]
+    account_id: str | None
+    environment_id: str | None
+    id: str | None
+    keys: dict[str, str] | None
+    rules: list[RulesengineRule] | None
+    traits: list[RulesengineTrait] | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RulesengineWarningTier(Model):
-    key: str
-    value: int
+    key: str | None
+    value: int | None

@@ -21,15 +21,15 @@ class CreateScheduledCheckoutRequest(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduledCheckoutResponseData(Model):
-    actor_type: str
-    company_id: str
-    created_at: datetime
-    execute_after: datetime
-    from_plan_id: str
-    id: str
-    status: ScheduledCheckoutStatus
-    to_plan_id: str
-    updated_at: datetime
+    actor_type: str | None
+    company_id: str | None
+    created_at: datetime | None
+    execute_after: datetime | None
+    from_plan_id: str | None
+    id: str | None
+    status: ScheduledCheckoutStatus | None
+    to_plan_id: str | None
+    updated_at: datetime | None
     completed_at: datetime | None = None
     error_message: str | None = None
     scheduled_interval: str | None = None

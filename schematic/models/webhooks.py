@@ -81,14 +81,14 @@ class CreditTriggerConfig(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsAutoTopupCompanySummary(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsAutoTopupCreditSummary(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,7 +101,7 @@ class CreditsAutoTopupHardFailure(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsAutoTopupRetryFailure(Model):
-    consecutive_failures: int
+    consecutive_failures: int | None
     company: CreditsAutoTopupCompanySummary | None = None
     credit: CreditsAutoTopupCreditSummary | None = None
     last_error_message: str | None = None
@@ -110,38 +110,38 @@ class CreditsAutoTopupRetryFailure(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsAutoTopupSuccess(Model):
-    grant_id: str
-    quantity: int
+    grant_id: str | None
+    quantity: int | None
     company: CreditsAutoTopupCompanySummary | None = None
     credit: CreditsAutoTopupCreditSummary | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsCreditPurchaseSuccess(Model):
-    bundle_id: str
-    bundle_name: str
-    grant_ids: list[str]
-    quantity: int
+    bundle_id: str | None
+    bundle_name: str | None
+    grant_ids: list[str] | None
+    quantity: int | None
     company: CreditsWebhookCompanySummary | None = None
     credit: CreditsWebhookCreditSummary | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsWebhookCompanySummary(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditsWebhookCreditSummary(Model):
-    id: str
-    name: str
+    id: str | None
+    name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataEventPayload(Model):
-    api_key: str
-    type: EventType
+    api_key: str | None
+    type: EventType | None
     backfill: bool | None = None
     body: dict[str, Any] | None = None
     idempotency_key: str | None = None
@@ -161,8 +161,8 @@ class TestWebhookRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TestWebhookResponseData(Model):
-    response_code: int
-    success: bool
+    response_code: int | None
+    success: bool | None
     failure_reason: str | None = None
 
 
@@ -178,7 +178,7 @@ class UpdateWebhookRequestBody(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebFeatureUsageWebhookOutput(Model):
-    Entitlement: str
+    Entitlement: str | None
     Allocation: int | None = None
     CreditUsage: CreditUsage | None = None
     Feature: FeatureView | None = None
@@ -189,8 +189,8 @@ class WebFeatureUsageWebhookOutput(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebScheduledDowngradeWebhookOutput(Model):
-    execute_after: datetime
-    id: str
+    execute_after: datetime | None
+    id: str | None
     company: CompanyResponseData | None = None
     from_plan: PlanSnapshotView | None = None
     scheduled_interval: str | None = None
@@ -200,12 +200,12 @@ class WebScheduledDowngradeWebhookOutput(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookEventDetailResponseData(Model):
-    created_at: datetime
-    id: str
-    request_type: WebhookRequestType
-    status: WebhookEventStatus
-    updated_at: datetime
-    webhook_id: str
+    created_at: datetime | None
+    id: str | None
+    request_type: WebhookRequestType | None
+    status: WebhookEventStatus | None
+    updated_at: datetime | None
+    webhook_id: str | None
     payload: str | None = None
     response_code: int | None = None
     sent_at: datetime | None = None
@@ -214,12 +214,12 @@ class WebhookEventDetailResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookEventResponseData(Model):
-    created_at: datetime
-    id: str
-    request_type: WebhookRequestType
-    status: WebhookEventStatus
-    updated_at: datetime
-    webhook_id: str
+    created_at: datetime | None
+    id: str | None
+    request_type: WebhookRequestType | None
+    status: WebhookEventStatus | None
+    updated_at: datetime | None
+    webhook_id: str | None
     payload: str | None = None
     response_code: int | None = None
     sent_at: datetime | None = None
@@ -227,19 +227,19 @@ class WebhookEventResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookResponseData(Model):
-    created_at: datetime
-    id: str
-    name: str
-    request_types: list[WebhookRequestType]
-    secret: str
-    status: WebhookStatus
-    updated_at: datetime
-    url: str
+    created_at: datetime | None
+    id: str | None
+    name: str | None
+    request_types: list[WebhookRequestType] | None
+    secret: str | None
+    status: WebhookStatus | None
+    updated_at: datetime | None
+    url: str | None
     credit_trigger_configs: list[CreditTriggerConfig] | None = None
     entitlement_trigger_configs: list[EntitlementTriggerConfig] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookUrl(Model):
-    type: IntegrationType
-    url: str
+    type: IntegrationType | None
+    url: str | None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
@@ -13,6 +14,8 @@ from .. import _validation
 from ..errors import ParsingError
 from ..models._base import Model, Response, to_jsonable
 from ._checks import with_checks
+
+_log = logging.getLogger("schematic")
 
 if TYPE_CHECKING:
     from .._transport import HttpResponse, Transport
@@ -235,20 +238,31 @@ def parse_envelope(response: HttpResponse, parse: Parse) -> Response[Any]:
         envelope = response.json()
     except ValueError as exc:
         raise _parsing(response, f"response is not JSON: {exc}") from exc
-    if not isinstance(envelope, dict) or "data" not in envelope:
-        raise _parsing(response, "response has no 'data' field")
-    data = envelope["data"]
+    if not isinstance(envelope, dict):
+        raise _parsing(response, f"response is not a JSON object: {type(envelope).__name__}")
+    if "data" not in envelope:
+        _log.debug("response has no 'data' field: its data is None")
+    data = envelope.get("data")
     try:
         if isinstance(parse, list):
-            if not isinstance(data, list):
-                raise ParsingError(f"expected a list, got {type(data).__name__}")
-            data = [parse[0].from_dict(item) for item in data]
+            if isinstance(data, list):
+                data = [_item(parse[0], item) for item in data]
+            elif data is not None:
+                _log.debug("expected a list of %s, kept as received", parse[0].__name__)
         elif parse is not None and data is not None:
             data = parse.from_dict(data)
     except ParsingError as exc:
         raise _parsing(response, str(exc)) from exc
     params = envelope.get("params")
     return Response(data=data, params=params if isinstance(params, dict) else {})
+
+
+def _item(model: type[Model], item: Any) -> Any:
+    """One item of a list answer: the model, or the item as received if it is no object."""
+    if isinstance(item, Mapping):
+        return model.from_dict(item)
+    _log.debug("a list item that is not a %s was kept as received: %.200r", model.__name__, item)
+    return item
 
 
 def _parsing(response: HttpResponse, message: str) -> ParsingError:
