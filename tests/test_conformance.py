@@ -191,6 +191,8 @@ def check_signature(method: Any, op: dict[str, Any]) -> None:
         for prop in schema.get("properties") or {}:
             expected[attr_name(prop)] = prop in required
     assert keyword_only.pop("request_options").default is None
+    if op["body"] is not None or op["method"] in ("post", "put", "patch"):
+        assert keyword_only.pop("request").default is None  # the whole body, officially
     assert set(keyword_only) == set(expected), "keyword arguments differ from the spec"
     for name, param in keyword_only.items():
         assert (param.default is param.empty) == expected[name], f"{name}: required differs"

@@ -304,7 +304,10 @@ class Drafter:
         fields = []
         for prop in sorted(props, key=lambda p: (p not in required, p)):
             sub = props[prop]
-            attr = prop + "_" if keyword.iskeyword(prop) else prop
+            # Python names in snake_case, as the official SDK has them (``bundle_id`` for
+            # the wire's ``bundleId``); the wire name is kept in the field's metadata.
+            attr = snake(prop)
+            attr = attr + "_" if keyword.iskeyword(attr) else attr
             tp = self.type_of(sub, module, imports)
             nullable = unwrap(sub).get("nullable") or sub.get("nullable")
             # Response models read what is there: a field the spec requires may be missing
@@ -317,7 +320,8 @@ class Drafter:
             else:
                 tp, default = f"{tp} | None", " = None"
             if attr != prop:
-                default = f" = field(default=None, metadata=wire({prop!r}))"
+                given = "default=None, " if default else ""
+                default = f" = field({given}metadata=wire({prop!r}))"
             fields.append(f"    {attr}: {tp}{default}")
         lines += fields or ["    pass"]
         return "\n".join(lines)
@@ -353,7 +357,11 @@ class Drafter:
         if typing_names:
             head.append(f"from typing import {', '.join(typing_names)}")
         head.append("")
-        head.append("from ..models._base import Response")
+        head.append(
+            "from ..models._base import Model, Response"
+            if re.search(r"\bModel\b", body)
+            else "from ..models._base import Response"
+        )
         by_module: dict[str, list[str]] = defaultdict(list)
         for mod, name in imports:
             by_module[mod].append(name)
@@ -376,6 +384,9 @@ class Drafter:
             args.append(f"{p['name']}: str")
         args.append("*")
         args += [arg for _, arg in self.keyword_args(op, imports)]
+        takes_body = body_schema is not None or op["method"] in ("post", "put", "patch")
+        if takes_body:  # the body as one dict or model, as the official SDK's request=
+            args.append("request: Mapping[str, Any] | Model | None = None")
         args.append("request_options: RequestOptions | None = None")
         body_fields = list((body_schema or {}).get("properties") or {})
         returns, parse = self.returns(op, module, imports)
@@ -399,6 +410,8 @@ class Drafter:
             call.append(f"            parse={parse},")
         if op["method"] == "post" and returns != "None" and not name.startswith(IDEMPOTENT_POSTS):
             call.append("            idempotent=False,")
+        if takes_body:
+            call.append("            request=request,")
         call.append("            request_options=request_options,")
         caller = {"None": "self._call_empty", "bytes": "self._call_bytes"}.get(
             returns, "self._call"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ._base import Model
+from ._base import Model, wire
 
 if TYPE_CHECKING:
     from .accesstokens import TemporaryAccessTokenResourceType
@@ -334,12 +334,12 @@ class EventResponseData(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureUsageLegacyResponseData(Model):
-    Entitlement: str | None
-    Allocation: int | None = None
-    CreditUsage: CreditUsage | None = None
-    Feature: FeatureView | None = None
-    MetricResetAt: datetime | None = None
-    Usage: int | None = None
+    entitlement: str | None = field(metadata=wire("Entitlement"))
+    allocation: int | None = field(default=None, metadata=wire("Allocation"))
+    credit_usage: CreditUsage | None = field(default=None, metadata=wire("CreditUsage"))
+    feature: FeatureView | None = field(default=None, metadata=wire("Feature"))
+    metric_reset_at: datetime | None = field(default=None, metadata=wire("MetricResetAt"))
+    usage: int | None = field(default=None, metadata=wire("Usage"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

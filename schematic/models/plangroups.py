@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, wire
 
 if TYPE_CHECKING:
     from .billing import BillingPriceView
@@ -149,7 +149,7 @@ class PlanEntitlementsOrder(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupBundleOrder(Model):
-    bundleId: str
+    bundle_id: str = field(metadata=wire("bundleId"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

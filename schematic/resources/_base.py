@@ -84,10 +84,12 @@ class Resource:
         query: Mapping[str, Any] | None = None,
         body: Mapping[str, Any] | None = None,
         idempotent: bool = True,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[Any]:
         """Send a request and parse its ``{"data", "params"}`` envelope."""
-        response = self._send(method, path, query, _given(body), idempotent, request_options)
+        fields = _body(body, request)
+        response = self._send(method, path, query, fields, idempotent, request_options)
         return parse_envelope(response, parse)
 
     def _call_empty(
@@ -96,10 +98,11 @@ class Resource:
         path: str,
         *,
         body: Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Send a request answered by ``204 No Content``."""
-        self._send(method, path, None, _given(body), True, request_options)
+        self._send(method, path, None, _body(body, request), True, request_options)
 
     def _call_bytes(
         self,
@@ -107,10 +110,12 @@ class Resource:
         path: str,
         *,
         query: Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> bytes:
         """Send a request whose answer is a file (CSV or binary), returned as bytes."""
-        return self._send(method, path, query, None, True, request_options).content
+        body = _body(None, request)
+        return self._send(method, path, query, body, True, request_options).content
 
     def _call_any(
         self,
@@ -188,6 +193,29 @@ class Resource:
             headers=options.get("additional_headers"),
             idempotent=idempotent,
         )
+
+
+def _body(
+    arguments: Mapping[str, Any] | None, request: Mapping[str, Any] | Model | None
+) -> dict[str, Any] | None:
+    """The body: the method's keyword arguments that were given, over ``request``'s fields.
+
+    ``request`` is the official SDK's form, the whole body as one dict or model. A field
+    given both ways is ambiguous, and refused.
+    """
+    given = _given(arguments)
+    if request is None:
+        return given
+    if isinstance(request, Model):
+        fields = request.to_dict()
+    elif isinstance(request, Mapping):
+        fields = dict(request)
+    else:
+        raise TypeError(f"request must be a dict or a request model, got {type(request).__name__}")
+    both = sorted(set(fields) & set(given or {}))
+    if both:
+        raise TypeError(f"{', '.join(both)} given both as an argument and in request")
+    return {**fields, **(given or {})}
 
 
 def _given(arguments: Mapping[str, Any] | None) -> dict[str, Any] | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.accesstokens import (
     IssueTemporaryAccessTokenResponseData,
     TemporaryAccessTokenResourceType,
@@ -20,6 +21,7 @@ class AccesstokensResource(Resource):
         *,
         lookup: Mapping[str, str],
         resource_type: TemporaryAccessTokenResourceType,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[IssueTemporaryAccessTokenResponseData]:
         """Issue temporary access token: ``POST /temporary-access-tokens``."""
@@ -29,5 +31,6 @@ class AccesstokensResource(Resource):
             body={"lookup": lookup, "resource_type": resource_type},
             parse=IssueTemporaryAccessTokenResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )

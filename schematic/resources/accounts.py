@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.accounts import (
     AccountMemberResponseData,
     AccountMemberRole,
@@ -160,6 +161,7 @@ class AccountsResource(Resource):
         environment_id: str | None = None,
         rate_limit_percent: int | None = None,
         readonly: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ApiKeyCreateResponseData]:
         """Create api key: ``POST /api-keys``."""
@@ -175,6 +177,7 @@ class AccountsResource(Resource):
             },
             parse=ApiKeyCreateResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -199,6 +202,7 @@ class AccountsResource(Resource):
         description: str | None = None,
         name: str | None = None,
         rate_limit_percent: int | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ApiKeyResponseData]:
         """Update api key: ``PUT /api-keys/{api_key_id}``."""
@@ -211,6 +215,7 @@ class AccountsResource(Resource):
                 "rate_limit_percent": rate_limit_percent,
             },
             parse=ApiKeyResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -393,6 +398,7 @@ class AccountsResource(Resource):
         *,
         environment_type: EnvironmentType,
         name: str,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[EnvironmentDetailResponseData]:
         """Create environment: ``POST /environments``."""
@@ -402,6 +408,7 @@ class AccountsResource(Resource):
             body={"environment_type": environment_type, "name": name},
             parse=EnvironmentDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -425,6 +432,7 @@ class AccountsResource(Resource):
         *,
         environment_type: EnvironmentType | None = None,
         name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[EnvironmentResponseData]:
         """Update environment: ``PUT /environments/{environment_id}``."""
@@ -433,6 +441,7 @@ class AccountsResource(Resource):
             self._path("/environments/{environment_id}", environment_id=environment_id),
             body={"environment_type": environment_type, "name": name},
             parse=EnvironmentResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -470,6 +479,7 @@ class AccountsResource(Resource):
         pricing_page_url: str | None = None,
         track: OnboardingTrack | None = None,
         website_url: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[GetOnboardingStateResp]:
         """Update onboarding state: ``POST /onboarding-state``."""
@@ -484,12 +494,14 @@ class AccountsResource(Resource):
             },
             parse=GetOnboardingStateResp,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
     def quickstart(
         self,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[QuickstartResp]:
         """Quickstart: ``POST /quickstart``."""
@@ -498,6 +510,7 @@ class AccountsResource(Resource):
             "/quickstart",
             parse=QuickstartResp,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import (
     BillingCouponResponseData,
     BillingCustomerResponseData,
@@ -89,6 +89,7 @@ class BillingResource(Resource):
         percent_off: float,
         times_redeemed: int,
         currency: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCouponResponseData]:
         """Upsert billing coupon: ``POST /billing/coupons``."""
@@ -107,6 +108,7 @@ class BillingResource(Resource):
                 "times_redeemed": times_redeemed,
             },
             parse=BillingCouponResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -148,6 +150,7 @@ class BillingResource(Resource):
         company_id: str | None = None,
         default_payment_method_id: str | None = None,
         provider_type: BillingProviderType | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCustomerResponseData]:
         """Upsert billing customer: ``POST /billing/customer/upsert``."""
@@ -164,6 +167,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingCustomerResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -314,6 +318,7 @@ class BillingResource(Resource):
         status: InvoiceStatus | None = None,
         subscription_external_id: str | None = None,
         url: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[InvoiceResponseData]:
         """Upsert invoice: ``POST /billing/invoices``."""
@@ -338,6 +343,7 @@ class BillingResource(Resource):
                 "url": url,
             },
             parse=InvoiceResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -400,6 +406,7 @@ class BillingResource(Resource):
         event_payload_key: str,
         external_id: str,
         provider_type: BillingProviderType | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingMeterResponseData]:
         """Upsert billing meter: ``POST /billing/meter/upsert``."""
@@ -414,6 +421,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingMeterResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -477,6 +485,7 @@ class BillingResource(Resource):
         card_exp_month: int | None = None,
         card_exp_year: int | None = None,
         card_last4: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PaymentMethodResponseData]:
         """Upsert payment method: ``POST /billing/payment-methods``."""
@@ -498,6 +507,7 @@ class BillingResource(Resource):
                 "payment_method_type": payment_method_type,
             },
             parse=PaymentMethodResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -639,6 +649,7 @@ class BillingResource(Resource):
         price_decimal: str | None = None,
         provider_type: BillingProviderType | None = None,
         tiers_mode: BillingTiersMode | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingPriceResponseData]:
         """Upsert billing price: ``POST /billing/price/upsert``."""
@@ -665,6 +676,7 @@ class BillingResource(Resource):
                 "usage_type": usage_type,
             },
             parse=BillingPriceResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -805,6 +817,7 @@ class BillingResource(Resource):
         is_active: bool | None = None,
         name: str | None = None,
         provider_type: BillingProviderType | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingProductResponseData]:
         """Upsert billing product: ``POST /billing/product/upsert``."""
@@ -819,6 +832,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingProductResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -968,6 +982,7 @@ class BillingResource(Resource):
         status: str | None = None,
         trial_end: int | None = None,
         trial_end_setting: BillingSubscriptionTrialEndSetting | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingSubscriptionResponseData]:
         """Upsert billing subscription: ``POST /billing/subscription/upsert``."""
@@ -998,5 +1013,6 @@ class BillingResource(Resource):
                 "trial_end_setting": trial_end_setting,
             },
             parse=BillingSubscriptionResponseData,
+            request=request,
             request_options=request_options,
         )

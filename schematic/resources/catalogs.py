@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.catalogs import (
     CatalogConfigOrderedBundle,
@@ -67,6 +67,7 @@ class CatalogsResource(Resource):
         *,
         name: str,
         description: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CatalogResponseData]:
         """Create catalog: ``POST /catalogs``."""
@@ -76,6 +77,7 @@ class CatalogsResource(Resource):
             body={"description": description, "name": name},
             parse=CatalogResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -100,6 +102,7 @@ class CatalogsResource(Resource):
         description: str | None = None,
         is_default: bool | None = None,
         name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CatalogResponseData]:
         """Update catalog: ``PUT /catalogs/{catalog_id}``."""
@@ -108,6 +111,7 @@ class CatalogsResource(Resource):
             self._path("/catalogs/{catalog_id}", catalog_id=catalog_id),
             body={"description": description, "is_default": is_default, "name": name},
             parse=CatalogResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -152,6 +156,7 @@ class CatalogsResource(Resource):
         ordered_plans: Sequence[CatalogConfigOrderedPlan | Mapping[str, Any]] | None = None,
         pricing_model: str | None = None,
         pricing_url: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CatalogResponseData]:
         """Update configuration: ``PUT /catalogs/{catalog_id}/configuration``."""
@@ -170,6 +175,7 @@ class CatalogsResource(Resource):
                 "pricing_url": pricing_url,
             },
             parse=CatalogResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -192,6 +198,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         credit_bundle_id: str,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Add credit bundle: ``POST /catalogs/{catalog_id}/credit-bundles/{credit_bundle_id}``."""
@@ -202,6 +209,7 @@ class CatalogsResource(Resource):
                 catalog_id=catalog_id,
                 credit_bundle_id=credit_bundle_id,
             ),
+            request=request,
             request_options=request_options,
         )
 
@@ -259,6 +267,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         plan_id: str,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Add plan: ``POST /catalogs/{catalog_id}/plans/{plan_id}``."""
@@ -267,6 +276,7 @@ class CatalogsResource(Resource):
             self._path(
                 "/catalogs/{catalog_id}/plans/{plan_id}", catalog_id=catalog_id, plan_id=plan_id
             ),
+            request=request,
             request_options=request_options,
         )
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.checkout import (
     BillingCollectionMethod,
     BillingSubscriptionView,
@@ -46,6 +46,7 @@ class CheckoutResource(Resource):
         opt_in_accepted: bool | None = None,
         payment_method_id: str | None = None,
         promo_code: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CheckoutSubscription]:
         """Checkout internal: ``POST /checkout-internal``."""
@@ -69,6 +70,7 @@ class CheckoutResource(Resource):
                 "skip_trial": skip_trial,
             },
             parse=CheckoutSubscription,
+            request=request,
             request_options=request_options,
         )
 
@@ -78,6 +80,7 @@ class CheckoutResource(Resource):
         company_id: str,
         currency: str | None = None,
         selected_plan_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CheckoutDataResponseData]:
         """Get checkout data: ``POST /checkout-internal/data``."""
@@ -90,6 +93,7 @@ class CheckoutResource(Resource):
                 "selected_plan_id": selected_plan_id,
             },
             parse=CheckoutDataResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -110,6 +114,7 @@ class CheckoutResource(Resource):
         opt_in_accepted: bool | None = None,
         payment_method_id: str | None = None,
         promo_code: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PreviewSubscriptionChangeResponseData]:
         """Preview checkout internal: ``POST /checkout-internal/preview``."""
@@ -133,6 +138,7 @@ class CheckoutResource(Resource):
                 "skip_trial": skip_trial,
             },
             parse=PreviewSubscriptionChangeResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -159,6 +165,7 @@ class CheckoutResource(Resource):
         email: str | None = None,
         phone: str | None = None,
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyBillingDetailsResponseData]:
         """Update company billing details: ``PUT /companies/{company_id}/billing-details``."""
@@ -173,6 +180,7 @@ class CheckoutResource(Resource):
                 "values": values,
             },
             parse=CompanyBillingDetailsResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -201,6 +209,7 @@ class CheckoutResource(Resource):
         prorate_first_period: bool | None = None,
         send_invoice: bool | None = None,
         trial_end: datetime | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ManagePlanResponseResponseData]:
         """Manage plan: ``POST /manage-plan``."""
@@ -233,6 +242,7 @@ class CheckoutResource(Resource):
             },
             parse=ManagePlanResponseResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -261,6 +271,7 @@ class CheckoutResource(Resource):
         prorate_first_period: bool | None = None,
         send_invoice: bool | None = None,
         trial_end: datetime | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ManagePlanPreviewResponseResponseData]:
         """Preview manage plan: ``POST /manage-plan/preview``."""
@@ -292,6 +303,7 @@ class CheckoutResource(Resource):
                 "trial_end": trial_end,
             },
             parse=ManagePlanPreviewResponseResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -301,6 +313,7 @@ class CheckoutResource(Resource):
         company_id: str,
         cancel_immediately: bool | None = None,
         prorate: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ManagePlanResponseResponseData]:
         """Cancel subscription: ``POST /manage-plan/subscription/cancel``."""
@@ -314,6 +327,7 @@ class CheckoutResource(Resource):
             },
             parse=ManagePlanResponseResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -322,6 +336,7 @@ class CheckoutResource(Resource):
         subscription_id: str,
         *,
         trial_end: datetime | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingSubscriptionView]:
         """Update customer subscription trial end.
@@ -335,5 +350,6 @@ class CheckoutResource(Resource):
             ),
             body={"trial_end": trial_end},
             parse=BillingSubscriptionView,
+            request=request,
             request_options=request_options,
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.companies import (
     CompanyBillingEntityResponseData,
@@ -165,6 +165,7 @@ class CompaniesResource(Resource):
         remove_keys: Sequence[str] | None = None,
         traits: Mapping[str, Any] | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyDetailResponseData]:
         """Upsert company: ``POST /companies``."""
@@ -184,6 +185,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=CompanyDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -288,6 +290,7 @@ class CompaniesResource(Resource):
         remove_keys: Sequence[str] | None = None,
         traits: Mapping[str, Any] | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyDetailResponseData]:
         """Create company: ``POST /companies/create``."""
@@ -308,6 +311,7 @@ class CompaniesResource(Resource):
             },
             parse=CompanyDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -315,6 +319,7 @@ class CompaniesResource(Resource):
         self,
         *,
         keys: Mapping[str, str],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyResponseData]:
         """Delete company by keys: ``POST /companies/delete``."""
@@ -323,6 +328,7 @@ class CompaniesResource(Resource):
             "/companies/delete",
             body={"keys": keys},
             parse=CompanyResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -416,6 +422,7 @@ class CompaniesResource(Resource):
         *,
         company_id: str,
         user_id: str,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyMembershipDetailResponseData]:
         """Get or create company membership: ``POST /company-memberships``."""
@@ -424,6 +431,7 @@ class CompaniesResource(Resource):
             "/company-memberships",
             body={"company_id": company_id, "user_id": user_id},
             parse=CompanyMembershipDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -497,6 +505,7 @@ class CompaniesResource(Resource):
         incr: int | None = None,
         set: str | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyDetailResponseData]:
         """Upsert company trait: ``POST /company-traits``."""
@@ -511,6 +520,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=CompanyDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -695,6 +705,7 @@ class CompaniesResource(Resource):
         hierarchy: Sequence[str],
         trait_type: TraitType,
         display_name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[EntityTraitDefinitionResponseData]:
         """Get or create entity trait definition: ``POST /entity-trait-definitions``."""
@@ -708,6 +719,7 @@ class CompaniesResource(Resource):
                 "trait_type": trait_type,
             },
             parse=EntityTraitDefinitionResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -737,6 +749,7 @@ class CompaniesResource(Resource):
         *,
         trait_type: TraitType,
         display_name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[EntityTraitDefinitionResponseData]:
         """Update entity trait definition.
@@ -751,6 +764,7 @@ class CompaniesResource(Resource):
             ),
             body={"display_name": display_name, "trait_type": trait_type},
             parse=EntityTraitDefinitionResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -1026,6 +1040,7 @@ class CompaniesResource(Resource):
         apply_to_existing_companies: bool,
         plan_id: str,
         traits: Sequence[UpdatePlanTraitTraitRequestBody | Mapping[str, Any]],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[list[PlanTraitResponseData]]:
         """Update plan traits bulk: ``POST /plan-traits/bulk``."""
@@ -1039,6 +1054,7 @@ class CompaniesResource(Resource):
             },
             parse=[PlanTraitResponseData],
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -1077,6 +1093,7 @@ class CompaniesResource(Resource):
         incr: int | None = None,
         set: str | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[UserDetailResponseData]:
         """Upsert user trait: ``POST /user-traits``."""
@@ -1091,6 +1108,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=UserDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -1161,6 +1179,7 @@ class CompaniesResource(Resource):
         remove_keys: Sequence[str] | None = None,
         traits: Mapping[str, Any] | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[UserDetailResponseData]:
         """Upsert user: ``POST /users``."""
@@ -1181,6 +1200,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=UserDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -1253,6 +1273,7 @@ class CompaniesResource(Resource):
         remove_keys: Sequence[str] | None = None,
         traits: Mapping[str, Any] | None = None,
         update_only: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[UserDetailResponseData]:
         """Create user: ``POST /users/create``."""
@@ -1274,6 +1295,7 @@ class CompaniesResource(Resource):
             },
             parse=UserDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -1281,6 +1303,7 @@ class CompaniesResource(Resource):
         self,
         *,
         keys: Mapping[str, str],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[UserResponseData]:
         """Delete user by keys: ``POST /users/delete``."""
@@ -1289,6 +1312,7 @@ class CompaniesResource(Resource):
             "/users/delete",
             body={"keys": keys},
             parse=UserResponseData,
+            request=request,
             request_options=request_options,
         )
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse
 from ..models.components import (
@@ -62,6 +63,7 @@ class ComponentsResource(Resource):
         entity_type: ComponentEntityType,
         name: str,
         ast: Mapping[str, float] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ComponentResponseData]:
         """Create component: ``POST /components``."""
@@ -71,6 +73,7 @@ class ComponentsResource(Resource):
             body={"ast": ast, "entity_type": entity_type, "name": name},
             parse=ComponentResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -96,6 +99,7 @@ class ComponentsResource(Resource):
         entity_type: ComponentEntityType | None = None,
         name: str | None = None,
         state: ComponentState | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ComponentResponseData]:
         """Update component: ``PUT /components/{component_id}``."""
@@ -104,6 +108,7 @@ class ComponentsResource(Resource):
             self._path("/components/{component_id}", component_id=component_id),
             body={"ast": ast, "entity_type": entity_type, "name": name, "state": state},
             parse=ComponentResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -126,6 +131,7 @@ class ComponentsResource(Resource):
         component_id: str,
         *,
         catalog_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ComponentResponseData]:
         """Bind catalog: ``PUT /components/{component_id}/catalog``."""
@@ -134,6 +140,7 @@ class ComponentsResource(Resource):
             self._path("/components/{component_id}/catalog", component_id=component_id),
             body={"catalog_id": catalog_id},
             parse=ComponentResponseData,
+            request=request,
             request_options=request_options,
         )
 

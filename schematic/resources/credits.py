@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse, SortDirection
 from ..models.credits import (
@@ -98,6 +98,7 @@ class CreditsResource(Resource):
         per_unit_price_decimal: str | None = None,
         plural_name: str | None = None,
         singular_name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditResponseData]:
         """Create billing credit: ``POST /billing/credits``."""
@@ -121,6 +122,7 @@ class CreditsResource(Resource):
             },
             parse=BillingCreditResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -154,6 +156,7 @@ class CreditsResource(Resource):
         per_unit_price_decimal: str | None = None,
         plural_name: str | None = None,
         singular_name: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditResponseData]:
         """Update billing credit: ``PUT /billing/credits/{credit_id}``."""
@@ -175,6 +178,7 @@ class CreditsResource(Resource):
                 "singular_name": singular_name,
             },
             parse=BillingCreditResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -277,6 +281,7 @@ class CreditsResource(Resource):
         price_per_unit_decimal: str | None = None,
         quantity: int | None = None,
         status: BillingCreditBundleStatus | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditBundleResponseData]:
         """Create credit bundle: ``POST /billing/credits/bundles``."""
@@ -300,6 +305,7 @@ class CreditsResource(Resource):
             },
             parse=BillingCreditBundleResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -332,6 +338,7 @@ class CreditsResource(Resource):
         price_per_unit_decimal: str | None = None,
         quantity: int | None = None,
         status: BillingCreditBundleStatus | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditBundleResponseData]:
         """Update credit bundle details: ``PUT /billing/credits/bundles/{bundle_id}``."""
@@ -351,6 +358,7 @@ class CreditsResource(Resource):
                 "status": status,
             },
             parse=BillingCreditBundleResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -418,6 +426,7 @@ class CreditsResource(Resource):
         grant_id: str,
         *,
         reason: BillingCreditGrantZeroedOutReason | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditGrantResponseData]:
         """Zero out grant: ``PUT /billing/credits/grants/{grant_id}/zero-out``."""
@@ -426,6 +435,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/grants/{grant_id}/zero-out", grant_id=grant_id),
             body={"reason": reason},
             parse=BillingCreditGrantResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -444,6 +454,7 @@ class CreditsResource(Resource):
         expiry_unit_count: int | None = None,
         renewal_enabled: bool | None = None,
         renewal_period: BillingPlanCreditGrantResetStart | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingCreditGrantResponseData]:
         """Grant billing credits to company: ``POST /billing/credits/grants/company``."""
@@ -466,6 +477,7 @@ class CreditsResource(Resource):
             },
             parse=BillingCreditGrantResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -608,6 +620,7 @@ class CreditsResource(Resource):
         credit_type_id: str,
         requested_amount: float,
         expires_at: datetime | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CreditLeaseResponseData]:
         """Acquire credit lease: ``POST /billing/credits/lease``."""
@@ -622,6 +635,7 @@ class CreditsResource(Resource):
             },
             parse=CreditLeaseResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -631,6 +645,7 @@ class CreditsResource(Resource):
         *,
         additional_amount: float,
         expires_at: datetime | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CreditLeaseResponseData]:
         """Extend credit lease: ``PUT /billing/credits/lease/{lease_id}/extend``."""
@@ -639,6 +654,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/lease/{lease_id}/extend", lease_id=lease_id),
             body={"additional_amount": additional_amount, "expires_at": expires_at},
             parse=CreditLeaseResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -646,6 +662,7 @@ class CreditsResource(Resource):
         self,
         lease_id: str,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CreditLeaseResponseData]:
         """Release credit lease: ``PUT /billing/credits/lease/{lease_id}/release``."""
@@ -654,6 +671,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/lease/{lease_id}/release", lease_id=lease_id),
             body={},
             parse=CreditLeaseResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -747,6 +765,7 @@ class CreditsResource(Resource):
         reset_type: BillingPlanCreditGrantResetType | None = None,
         rollover_percentage: int | None = None,
         scaling: PlanCreditGrantScaling | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingPlanCreditGrantResponseData]:
         """Create billing plan credit grant: ``POST /billing/credits/plan-grants``."""
@@ -783,6 +802,7 @@ class CreditsResource(Resource):
             },
             parse=BillingPlanCreditGrantResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -830,6 +850,7 @@ class CreditsResource(Resource):
         reset_type: BillingPlanCreditGrantResetType | None = None,
         rollover_percentage: int | None = None,
         scaling: PlanCreditGrantScaling | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingPlanCreditGrantResponseData]:
         """Update billing plan credit grant.
@@ -865,6 +886,7 @@ class CreditsResource(Resource):
                 "scaling": scaling,
             },
             parse=BillingPlanCreditGrantResponseData,
+            request=request,
             request_options=request_options,
         )
 

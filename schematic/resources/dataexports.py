@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.dataexports import (
     DataExportMetadata,
     DataExportOutputFileType,
@@ -65,6 +65,7 @@ class DataexportsResource(Resource):
         export_type: DataExportType,
         output_file_type: DataExportOutputFileType,
         metadata: DataExportMetadata | Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[DataExportResponseData]:
         """Create data export: ``POST /data-exports``."""
@@ -78,6 +79,7 @@ class DataexportsResource(Resource):
             },
             parse=DataExportResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import BillingProviderType, BillingTiersMode, DeleteResponse
 from ..models.companies import CountResponse
 from ..models.entitlements import (
@@ -116,6 +116,7 @@ class EntitlementsResource(Resource):
         value_credit_id: str | None = None,
         value_numeric: int | None = None,
         value_trait_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyOverrideResponseData]:
         """Create company override: ``POST /company-overrides``."""
@@ -138,6 +139,7 @@ class EntitlementsResource(Resource):
             },
             parse=CompanyOverrideResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -171,6 +173,7 @@ class EntitlementsResource(Resource):
         value_credit_id: str | None = None,
         value_numeric: int | None = None,
         value_trait_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyOverrideResponseData]:
         """Update company override: ``PUT /company-overrides/{company_override_id}``."""
@@ -192,6 +195,7 @@ class EntitlementsResource(Resource):
                 "value_type": value_type,
             },
             parse=CompanyOverrideResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -651,6 +655,7 @@ class EntitlementsResource(Resource):
         yearly_price_tiers: Sequence[CreatePriceTierRequestBody | Mapping[str, Any]] | None = None,
         yearly_unit_price: int | None = None,
         yearly_unit_price_decimal: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanEntitlementResponseData]:
         """Create plan entitlement: ``POST /plan-entitlements``."""
@@ -695,6 +700,7 @@ class EntitlementsResource(Resource):
             },
             parse=PlanEntitlementResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -750,6 +756,7 @@ class EntitlementsResource(Resource):
         yearly_price_tiers: Sequence[CreatePriceTierRequestBody | Mapping[str, Any]] | None = None,
         yearly_unit_price: int | None = None,
         yearly_unit_price_decimal: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanEntitlementResponseData]:
         """Update plan entitlement: ``PUT /plan-entitlements/{plan_entitlement_id}``."""
@@ -792,6 +799,7 @@ class EntitlementsResource(Resource):
                 "yearly_unit_price_decimal": yearly_unit_price_decimal,
             },
             parse=PlanEntitlementResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -851,6 +859,7 @@ class EntitlementsResource(Resource):
         yearly_price_tiers: Sequence[CreatePriceTierRequestBody | Mapping[str, Any]] | None = None,
         yearly_unit_price: int | None = None,
         yearly_unit_price_decimal: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanEntitlementResponseData]:
         """Upsert plan entitlement for billing product.
@@ -899,6 +908,7 @@ class EntitlementsResource(Resource):
                 "yearly_unit_price_decimal": yearly_unit_price_decimal,
             },
             parse=PlanEntitlementResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -944,6 +954,7 @@ class EntitlementsResource(Resource):
         *,
         source_plan_id: str,
         target_plan_id: str,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[DuplicatePlanEntitlementsResponseResponseData]:
         """Duplicate plan entitlements: ``POST /plan-entitlements/duplicate``."""
@@ -953,6 +964,7 @@ class EntitlementsResource(Resource):
             body={"source_plan_id": source_plan_id, "target_plan_id": target_plan_id},
             parse=DuplicatePlanEntitlementsResponseResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 

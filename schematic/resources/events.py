@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.events import (
     CreateEventRequestBody,
     EventBody,
@@ -27,6 +27,7 @@ class EventsResource(Resource):
         self,
         *,
         events: Sequence[CreateEventRequestBody | Mapping[str, Any]],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[RawEventBatchResponseData]:
         """Create event batch: ``POST /event-batch``."""
@@ -36,6 +37,7 @@ class EventsResource(Resource):
             body={"events": events},
             parse=RawEventBatchResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -149,6 +151,7 @@ class EventsResource(Resource):
         idempotency_key: str | None = None,
         sent_at: datetime | None = None,
         trusted_client_clock: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[RawEventResponseData]:
         """Create event: ``POST /events``."""
@@ -165,6 +168,7 @@ class EventsResource(Resource):
             },
             parse=RawEventResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 

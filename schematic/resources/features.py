@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import BillingProviderType, DeleteResponse
 from ..models.companies import CountResponse
 from ..models.features import (
@@ -112,6 +112,7 @@ class FeaturesResource(Resource):
         plural_name: str | None = None,
         singular_name: str | None = None,
         trait_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[FeatureDetailResponseData]:
         """Create feature: ``POST /features``."""
@@ -133,6 +134,7 @@ class FeaturesResource(Resource):
             },
             parse=FeatureDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -165,6 +167,7 @@ class FeaturesResource(Resource):
         plural_name: str | None = None,
         singular_name: str | None = None,
         trait_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[FeatureDetailResponseData]:
         """Update feature: ``PUT /features/{feature_id}``."""
@@ -185,6 +188,7 @@ class FeaturesResource(Resource):
                 "trait_id": trait_id,
             },
             parse=FeatureDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -218,6 +222,7 @@ class FeaturesResource(Resource):
         plural_name: str | None = None,
         singular_name: str | None = None,
         trait_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[FeatureDetailResponseData]:
         """Upsert feature for billing product: ``POST /features/billing-linked``."""
@@ -240,6 +245,7 @@ class FeaturesResource(Resource):
                 "trait_id": trait_id,
             },
             parse=FeatureDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -331,6 +337,7 @@ class FeaturesResource(Resource):
         name: str,
         feature_id: str | None = None,
         maintainer_account_member_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[FlagDetailResponseData]:
         """Create flag: ``POST /flags``."""
@@ -348,6 +355,7 @@ class FeaturesResource(Resource):
             },
             parse=FlagDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -376,6 +384,7 @@ class FeaturesResource(Resource):
         name: str,
         feature_id: str | None = None,
         maintainer_account_member_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[FlagDetailResponseData]:
         """Update flag: ``PUT /flags/{flag_id}``."""
@@ -392,6 +401,7 @@ class FeaturesResource(Resource):
                 "name": name,
             },
             parse=FlagDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -414,6 +424,7 @@ class FeaturesResource(Resource):
         flag_id: str,
         *,
         rules: Sequence[CreateOrUpdateRuleRequestBody | Mapping[str, Any]],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[RulesDetailResponseData]:
         """Update flag rules: ``PUT /flags/{flag_id}/rules``."""
@@ -422,6 +433,7 @@ class FeaturesResource(Resource):
             self._path("/flags/{flag_id}/rules", flag_id=flag_id),
             body={"rules": rules},
             parse=RulesDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -432,6 +444,7 @@ class FeaturesResource(Resource):
         company: Mapping[str, str] | None = None,
         preflight: PreflightRequestBody | Mapping[str, Any] | None = None,
         user: Mapping[str, str] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CheckFlagResponseData]:
         """Check flag: ``POST /flags/{key}/check``."""
@@ -440,6 +453,7 @@ class FeaturesResource(Resource):
             self._path("/flags/{key}/check", key=key),
             body={"company": company, "preflight": preflight, "user": user},
             parse=CheckFlagResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -449,6 +463,7 @@ class FeaturesResource(Resource):
         company: Mapping[str, str] | None = None,
         preflight: PreflightRequestBody | Mapping[str, Any] | None = None,
         user: Mapping[str, str] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CheckFlagsResponseData]:
         """Check flags: ``POST /flags/check``."""
@@ -457,6 +472,7 @@ class FeaturesResource(Resource):
             "/flags/check",
             body={"company": company, "preflight": preflight, "user": user},
             parse=CheckFlagsResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -464,6 +480,7 @@ class FeaturesResource(Resource):
         self,
         *,
         contexts: Sequence[CheckFlagRequestBody | Mapping[str, Any]],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CheckFlagsBulkResponseData]:
         """Check flags bulk: ``POST /flags/check-bulk``."""
@@ -472,6 +489,7 @@ class FeaturesResource(Resource):
             "/flags/check-bulk",
             body={"contexts": contexts},
             parse=CheckFlagsBulkResponseData,
+            request=request,
             request_options=request_options,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.integrationsapi import (
     CompanyMatchingCriteria,
@@ -117,6 +117,7 @@ class IntegrationsapiResource(Resource):
         config: Mapping[str, Any] | None = None,
         is_sandbox: bool | None = None,
         live_mode: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[IntegrationInstallResponseData]:
         """Install integration: ``POST /integrations/install``."""
@@ -133,6 +134,7 @@ class IntegrationsapiResource(Resource):
             },
             parse=IntegrationInstallResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -142,6 +144,7 @@ class IntegrationsapiResource(Resource):
         integration_id: str,
         company_matching_criteria: CompanyMatchingCriteria | None = None,
         company_matching_field: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[IntegrationsResponseData]:
         """Start data import: ``POST /integrations/start-data-import``."""
@@ -155,6 +158,7 @@ class IntegrationsapiResource(Resource):
             },
             parse=IntegrationsResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -180,6 +184,7 @@ class IntegrationsapiResource(Resource):
         config: Mapping[str, Any] | None = None,
         is_sandbox: bool | None = None,
         live_mode: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[IntegrationInstallResponseData]:
         """Assume stripe installed: ``POST /integrations/stripe/v2/assume-installed``."""
@@ -196,6 +201,7 @@ class IntegrationsapiResource(Resource):
             },
             parse=IntegrationInstallResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -208,6 +214,7 @@ class IntegrationsapiResource(Resource):
         config: Mapping[str, Any] | None = None,
         is_sandbox: bool | None = None,
         live_mode: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[IntegrationInstallResponseData]:
         """Install stripe: ``POST /integrations/stripe/v2/install``."""
@@ -224,6 +231,7 @@ class IntegrationsapiResource(Resource):
             },
             parse=IntegrationInstallResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 

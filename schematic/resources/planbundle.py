@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.planbundle import (
     CreateCustomPlanBundlePlanRequestBody,
     PlanBundleCreditGrantRequestBody,
@@ -30,6 +30,7 @@ class PlanbundleResource(Resource):
         entitlements: Sequence[PlanBundleEntitlementRequestBody | Mapping[str, Any]],
         plan: CreateCustomPlanBundlePlanRequestBody | Mapping[str, Any],
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanBundleResponseData]:
         """Create custom plan bundle: ``POST /custom-plan-bundles``."""
@@ -44,6 +45,7 @@ class PlanbundleResource(Resource):
             },
             parse=PlanBundleResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -54,6 +56,7 @@ class PlanbundleResource(Resource):
         plan: CreatePlanRequestBody | Mapping[str, Any],
         billing_product: UpsertBillingProductRequestBody | Mapping[str, Any] | None = None,
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanBundleResponseData]:
         """Create plan bundle: ``POST /plan-bundles``."""
@@ -68,6 +71,7 @@ class PlanbundleResource(Resource):
             },
             parse=PlanBundleResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -80,6 +84,7 @@ class PlanbundleResource(Resource):
         billing_product: UpsertBillingProductRequestBody | Mapping[str, Any] | None = None,
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
         plan_version_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanBundleResponseData]:
         """Update plan bundle: ``PUT /plan-bundles/{plan_id}``."""
@@ -94,5 +99,6 @@ class PlanbundleResource(Resource):
                 "plan_version_id": plan_version_id,
             },
             parse=PlanBundleResponseData,
+            request=request,
             request_options=request_options,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.components import CompatiblePlans
 from ..models.plangroups import (
     CheckoutBundlePurchaseBehavior,
@@ -80,6 +80,7 @@ class PlangroupsResource(Resource):
         trial_expiry_plan_id: str | None = None,
         trial_expiry_plan_price_id: str | None = None,
         trial_payment_method_required: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanGroupResponseData]:
         """Create plan group: ``POST /plan-groups``."""
@@ -128,6 +129,7 @@ class PlangroupsResource(Resource):
             },
             parse=PlanGroupResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -173,6 +175,7 @@ class PlangroupsResource(Resource):
         trial_expiry_plan_id: str | None = None,
         trial_expiry_plan_price_id: str | None = None,
         trial_payment_method_required: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanGroupResponseData]:
         """Update plan group: ``PUT /plan-groups/{plan_group_id}``."""
@@ -220,5 +223,6 @@ class PlangroupsResource(Resource):
                 "trial_payment_method_required": trial_payment_method_required,
             },
             parse=PlanGroupResponseData,
+            request=request,
             request_options=request_options,
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.companies import CountResponse
 from ..models.planmigrations import (
     MigrationErrorCode,
@@ -74,6 +75,7 @@ class PlanmigrationsResource(Resource):
         self,
         plan_version_company_migration_id: str,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanVersionCompanyMigrationResponseData]:
         """Retry company migration.
@@ -88,6 +90,7 @@ class PlanmigrationsResource(Resource):
             ),
             parse=PlanVersionCompanyMigrationResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -172,6 +175,7 @@ class PlanmigrationsResource(Resource):
         excluded_company_ids: Sequence[str] | None = None,
         plan_version_ids_from: Sequence[str] | None = None,
         proration_behavior: MigrationProrationBehavior | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanVersionMigrationResponseData]:
         """Create migration: ``POST /plan-version-migrations``."""
@@ -190,6 +194,7 @@ class PlanmigrationsResource(Resource):
             },
             parse=PlanVersionMigrationResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -215,6 +220,7 @@ class PlanmigrationsResource(Resource):
         plan_version_migration_id: str,
         *,
         error_codes: Sequence[MigrationErrorCode],
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanVersionMigrationResponseData]:
         """Retry migration: ``POST /plan-version-migrations/{plan_version_migration_id}/retry``."""
@@ -227,6 +233,7 @@ class PlanmigrationsResource(Resource):
             body={"error_codes": error_codes},
             parse=PlanVersionMigrationResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -261,6 +268,7 @@ class PlanmigrationsResource(Resource):
         target_plan_type: PlanType,
         company_ids: Sequence[str] | None = None,
         plan_version_ids_from: Sequence[str] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanVersionMigrationPreviewResponseData]:
         """Preview migration: ``POST /plan-version-migrations/preview``."""
@@ -275,5 +283,6 @@ class PlanmigrationsResource(Resource):
                 "target_plan_type": target_plan_type,
             },
             parse=PlanVersionMigrationPreviewResponseData,
+            request=request,
             request_options=request_options,
         )

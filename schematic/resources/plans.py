@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import BillingProviderType, DeleteResponse
 from ..models.companies import CompanyDetailResponseData, CountResponse
 from ..models.plans import (
@@ -40,6 +40,7 @@ class PlansResource(Resource):
         *,
         add_on_ids: Sequence[str],
         base_plan_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CompanyDetailResponseData]:
         """Update company plans: ``PUT /company-plans/{company_id}``."""
@@ -48,6 +49,7 @@ class PlansResource(Resource):
             self._path("/company-plans/{company_id}", company_id=company_id),
             body={"add_on_ids": add_on_ids, "base_plan_id": base_plan_id},
             parse=CompanyDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -112,6 +114,7 @@ class PlansResource(Resource):
         self,
         custom_plan_billing_id: str,
         *,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CustomPlanBillingResponseData]:
         """Mark custom plan billing paid.
@@ -126,6 +129,7 @@ class PlansResource(Resource):
             ),
             body={},
             parse=CustomPlanBillingResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -137,6 +141,7 @@ class PlansResource(Resource):
         activation_strategy: CustomPlanActivationStrategy | None = None,
         days_until_due: int | None = None,
         send_invoice: bool | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[CustomPlanBillingResponseData]:
         """Retry custom plan billing.
@@ -156,6 +161,7 @@ class PlansResource(Resource):
                 "send_invoice": send_invoice,
             },
             parse=CustomPlanBillingResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -168,6 +174,7 @@ class PlansResource(Resource):
         copied_price_id: str | None = None,
         description: str | None = None,
         icon: PlanIcon | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanDetailResponseData]:
         """Create custom plan: ``POST /custom-plans``."""
@@ -184,6 +191,7 @@ class PlansResource(Resource):
             },
             parse=PlanDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -291,6 +299,7 @@ class PlansResource(Resource):
         plan_type: PlanType,
         description: str | None = None,
         icon: PlanIcon | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanDetailResponseData]:
         """Create plan: ``POST /plans``."""
@@ -300,6 +309,7 @@ class PlansResource(Resource):
             body={"description": description, "icon": icon, "name": name, "plan_type": plan_type},
             parse=PlanDetailResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -326,6 +336,7 @@ class PlansResource(Resource):
         name: str,
         description: str | None = None,
         icon: PlanIcon | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanDetailResponseData]:
         """Update plan: ``PUT /plans/{plan_id}``."""
@@ -334,6 +345,7 @@ class PlansResource(Resource):
             self._path("/plans/{plan_id}", plan_id=plan_id),
             body={"description": description, "icon": icon, "name": name},
             parse=PlanDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -370,6 +382,7 @@ class PlansResource(Resource):
         trial_days: int | None = None,
         yearly_price: int | None = None,
         yearly_price_id: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[BillingProductPlanResponseData]:
         """Upsert billing product plan: ``PUT /plans/{plan_id}/billing_products``."""
@@ -394,6 +407,7 @@ class PlansResource(Resource):
                 "yearly_price_id": yearly_price_id,
             },
             parse=BillingProductPlanResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -407,6 +421,7 @@ class PlansResource(Resource):
         description: str | None = None,
         external_resource_version: str | None = None,
         icon: PlanIcon | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanDetailResponseData]:
         """Upsert plan for billing product: ``POST /plans/billing-linked``."""
@@ -423,6 +438,7 @@ class PlansResource(Resource):
                 "plan_type": plan_type,
             },
             parse=PlanDetailResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -586,6 +602,7 @@ class PlansResource(Resource):
         require_no_migration: bool | None = None,
         send_invoice: bool | None = None,
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[PlanVersionResponseData]:
         """Publish plan version: ``PUT /plans/version/{plan_version_id}/publish``."""
@@ -608,5 +625,6 @@ class PlansResource(Resource):
                 "tax_id": tax_id,
             },
             parse=PlanVersionResponseData,
+            request=request,
             request_options=request_options,
         )

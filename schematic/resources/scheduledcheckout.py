@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
+from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.scheduledcheckout import ScheduledCheckoutResponseData, ScheduledCheckoutStatus
 from ._base import RequestOptions, Resource
 
@@ -60,6 +61,7 @@ class ScheduledcheckoutResource(Resource):
         execute_after: datetime,
         from_plan_id: str,
         to_plan_id: str,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ScheduledCheckoutResponseData]:
         """Create scheduled checkout: ``POST /scheduled-checkout``."""
@@ -74,6 +76,7 @@ class ScheduledcheckoutResource(Resource):
             },
             parse=ScheduledCheckoutResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -100,6 +103,7 @@ class ScheduledcheckoutResource(Resource):
         *,
         execute_after: datetime | None = None,
         status: ScheduledCheckoutStatus | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[ScheduledCheckoutResponseData]:
         """Update scheduled checkout: ``PUT /scheduled-checkout/{scheduled_checkout_id}``."""
@@ -111,5 +115,6 @@ class ScheduledcheckoutResource(Resource):
             ),
             body={"execute_after": execute_after, "status": status},
             parse=ScheduledCheckoutResponseData,
+            request=request,
             request_options=request_options,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Response
+from ..models._base import Model, Response
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse
 from ..models.webhooks import (
@@ -145,6 +145,7 @@ class WebhooksResource(Resource):
         credit_trigger_configs: Sequence[CreditTriggerConfig | Mapping[str, Any]] | None = None,
         entitlement_trigger_configs: Sequence[EntitlementTriggerConfig | Mapping[str, Any]]
         | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[WebhookResponseData]:
         """Create webhook: ``POST /webhooks``."""
@@ -160,6 +161,7 @@ class WebhooksResource(Resource):
             },
             parse=WebhookResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
@@ -188,6 +190,7 @@ class WebhooksResource(Resource):
         request_types: Sequence[WebhookRequestType] | None = None,
         status: WebhookStatus | None = None,
         url: str | None = None,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[WebhookResponseData]:
         """Update webhook: ``PUT /webhooks/{webhook_id}``."""
@@ -203,6 +206,7 @@ class WebhooksResource(Resource):
                 "url": url,
             },
             parse=WebhookResponseData,
+            request=request,
             request_options=request_options,
         )
 
@@ -225,6 +229,7 @@ class WebhooksResource(Resource):
         webhook_id: str,
         *,
         request_type: WebhookRequestType,
+        request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
     ) -> Response[TestWebhookResponseData]:
         """Send test webhook action: ``POST /webhooks/{webhook_id}/test``."""
@@ -234,6 +239,7 @@ class WebhooksResource(Resource):
             body={"request_type": request_type},
             parse=TestWebhookResponseData,
             idempotent=False,
+            request=request,
             request_options=request_options,
         )
 
