@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import core
 from . import models as _models
-from ._events import InvalidEventError
 from .cache import CacheProvider, LocalCache
 from .client import (
     CheckFlagOptions,
@@ -37,6 +36,7 @@ from .errors import (
     ConflictError,
     ForbiddenError,
     InternalServerError,
+    InvalidEventError,
     NotFoundError,
     OfflineError,
     ParsingError,

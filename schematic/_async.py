@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
@@ -18,6 +18,7 @@ import requests
 from ._events import IdentifyOptions, TrackOptions, identify_event, track_event
 from ._flags import CheckFlagOptions
 from .client import Schematic, SchematicConfig
+from .resources._async import AsyncNamespaces
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -32,46 +33,7 @@ T = TypeVar("T")
 DEFAULT_WORKERS = 8
 
 
-class AsyncResource:
-    """An API namespace whose methods are coroutines, and whose pagers iterate asynchronously.
-
-    Example: ``await client.companies.get_company("comp_1")``, or
-    ``async for company in client.companies.iter_companies(): ...``.
-    """
-
-    def __init__(self, resource: Any, run: Callable[..., Awaitable[Any]]) -> None:
-        self._resource = resource
-        self._run = run
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        method = getattr(self._resource, name)
-        if name.startswith("_") or not callable(method):
-            raise AttributeError(name)
-        if name.startswith("iter_"):
-
-            @functools.wraps(method)
-            def pages(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-                return self._iterate(method(*args, **kwargs))  # checks arguments, sends nothing
-
-            return pages
-
-        @functools.wraps(method)
-        async def call(*args: Any, **kwargs: Any) -> Any:
-            return await self._run(method, *args, **kwargs)
-
-        return call
-
-    def __dir__(self) -> list[str]:
-        return [n for n in dir(self._resource) if not n.startswith("_")]
-
-    async def _iterate(self, items: Iterator[Any]) -> AsyncIterator[Any]:
-        # Each step may fetch a page, so it runs in the pool, off the event loop.
-        done = object()
-        while (item := await self._run(next, items, done)) is not done:
-            yield item
-
-
-class AsyncSchematic:
+class AsyncSchematic(AsyncNamespaces):
     """The asyncio client; same arguments and methods as ``Schematic``, awaited.
 
     Example::
@@ -93,7 +55,6 @@ class AsyncSchematic:
         self.sync = Schematic(api_key, config, timeout=timeout, http_client=http_client)
         self._max_workers = max_workers
         self._executor: ThreadPoolExecutor | None = None
-        self._namespaces: dict[str, AsyncResource] = {}
 
     def __repr__(self) -> str:
         return f"Async{self.sync!r}"
@@ -105,18 +66,6 @@ class AsyncSchematic:
             self._executor = ThreadPoolExecutor(self._max_workers, "schematic-async")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(func, *args, **kwargs))
-
-    def __getattr__(self, name: str) -> AsyncResource:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        if name not in self._namespaces:
-            from .resources._base import Resource
-
-            resource = getattr(self.sync, name)
-            if not isinstance(resource, Resource):
-                raise AttributeError(name)
-            self._namespaces[name] = AsyncResource(resource, self._run)
-        return self._namespaces[name]
 
     # -- flags ------------------------------------------------------------------------------
     async def check_flag(
@@ -138,10 +87,14 @@ class AsyncSchematic:
         options: CheckFlagOptions | None = None,
     ) -> CheckFlagResponseData:
         """The full result of a flag check; answered from the cache without leaving the loop."""
-        result = self.sync._check_locally(flag_key, company, user, options)
+        checker = self.sync._checker
+        key = checker.key(flag_key, company, user)
+        if key is None:  # arguments that make no key: refused, or copied and checked
+            return await self._run(checker.refuse, flag_key, company, user, options)
+        result = checker.local(key, options)
         if result is not None:
             return result
-        return await self._run(self.sync._check_remote, flag_key, company, user, options)
+        return await self._run(checker.remote, key, options)
 
     async def check_flags(
         self,

@@ -1,4 +1,11 @@
-"""``SchematicConfig``: every setting of the client, with its default and its checks."""
+"""``SchematicConfig``: every setting of the client, its default and its checks, and
+``resolve()``, which turns a config into the ``Settings`` of one client.
+
+Every default of the client lives here. Resolving reads the environment
+(``SCHEMATIC_API_KEY``, ``SCHEMATIC_BASE_URL``, ``SCHEMATIC_EVENT_CAPTURE_URL``), replaces
+each ``None`` by its default and checks the result, so that a bad value is refused while
+the client is built, naming the setting, and never later in a background thread.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +15,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-import requests
-
-from . import _validation, _worker
-from .datastream.config import DataStreamConfig
+from . import _validation
+from ._retry import Retry
 
 if TYPE_CHECKING:
+    import requests
+
     from .cache import CacheProvider
+    from .datastream.config import DataStreamConfig
     from .models.features import CheckFlagResponseData
 
+DEFAULT_BASE_URL = "https://api.schematichq.com"
 DEFAULT_EVENT_CAPTURE_URL = "https://c.schematichq.com"
-DEFAULT_FLAG_CHECK_TIMEOUT = 3.0
-DEFAULT_CAPTURE_TIMEOUT = 10.0
+DEFAULT_TIMEOUT = 60.0  # seconds per attempt of a resource call
+DEFAULT_FLAG_CHECK_TIMEOUT = 3.0  # seconds of a whole flag check
+DEFAULT_CAPTURE_TIMEOUT = 10.0  # seconds per event delivery attempt
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_DELAY = 0.5
+DEFAULT_MAX_RETRY_DELAY = 8.0
+DEFAULT_CACHE_SIZE = 1000  # entries of the default LocalCache
+DEFAULT_CACHE_TTL = 5000  # milliseconds
+DEFAULT_EVENT_BUFFER_PERIOD = 5.0
+DEFAULT_EVENT_BATCH_SIZE = 100
+DEFAULT_EVENT_QUEUE_SIZE = 10_000
+DEFAULT_EVENT_QUEUE_BYTES = 16 * 1024 * 1024
+DEFAULT_EVENT_OVERFLOW: Literal["block"] = "block"
+DEFAULT_EVENT_BLOCK_TIMEOUT = 2.0
+DEFAULT_EVENT_CONCURRENCY = 4
+DEFAULT_EVENT_RETRY_DELAY = 1.0
+DEFAULT_EVENT_MAX_RETRY_DELAY = 30.0
+DEFAULT_EVENT_RETRY_WINDOW = 600.0
+DEFAULT_SHUTDOWN_TIMEOUT = 2.0
 DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 5
 DEFAULT_CIRCUIT_BREAKER_COOLDOWN = 30.0
-STALE_VALUES_KEPT = 10_000
+CHECK_RETRIES = 1  # retries of one flag check, whatever max_retries says
+CHECK_RETRY_DELAY = 0.025  # seconds before that retry, plus as much again at most
 MAX_EVENT_CONCURRENCY = 32  # the connection pool of the SDK's own session holds 32
 MAX_RETRIES = 20  # a deadline bounds flag checks anyway; more than this is a typo
 
@@ -47,13 +72,15 @@ class SchematicConfig:
         cache_providers: flag-check caches; ``[]`` turns caching off. Default: one
             ``LocalCache`` of 1000 entries living 5000 ms.
         logger: where the SDK logs (default the ``schematic`` logger).
-        log_level: level set on the default logger (an int or a name such as "INFO");
-            never applied to a logger you pass in.
+        log_level: the level of this client's messages (an int or a name such as
+            "INFO"), which go to the handlers of the ``schematic`` logger; that logger itself
+            is left as it is. Not applied to a logger you pass in.
         http_client: a ``requests.Session`` to send requests with (proxies, TLS, adapters).
         httpx_client: another name for ``http_client``, accepted so that existing configs
             keep working; it too must be a ``requests.Session``.
-        follow_redirects: accepted for compatibility and ignored: redirects are followed
-            within the origin of the request only, so the API key never leaves it.
+        follow_redirects: follow redirects (default True); they are followed within the
+            origin of the request only, so the API key never leaves it. With False, a
+            redirect answer raises ``ApiError``.
         max_retries: retries of a failed API call (default 2).
         retry_delay: seconds before the first retry, doubling after each (default 0.5).
         event_queue_size: events held while waiting to be sent (default 10,000).
@@ -107,15 +134,15 @@ class SchematicConfig:
     follow_redirects: bool | None = True
     max_retries: int = DEFAULT_MAX_RETRIES
     retry_delay: float = DEFAULT_RETRY_DELAY
-    event_queue_size: int = _worker.DEFAULT_MAX_QUEUE
-    event_queue_bytes: int = _worker.DEFAULT_MAX_QUEUE_BYTES
-    event_overflow: Literal["block", "drop"] = _worker.DEFAULT_OVERFLOW
-    event_block_timeout: float = _worker.DEFAULT_BLOCK_TIMEOUT
-    event_concurrency: int = _worker.DEFAULT_CONCURRENCY
-    event_retry_delay: float = _worker.DEFAULT_RETRY_DELAY
-    event_retry_window: float = _worker.DEFAULT_RETRY_WINDOW
+    event_queue_size: int = DEFAULT_EVENT_QUEUE_SIZE
+    event_queue_bytes: int = DEFAULT_EVENT_QUEUE_BYTES
+    event_overflow: Literal["block", "drop"] = DEFAULT_EVENT_OVERFLOW
+    event_block_timeout: float = DEFAULT_EVENT_BLOCK_TIMEOUT
+    event_concurrency: int = DEFAULT_EVENT_CONCURRENCY
+    event_retry_delay: float = DEFAULT_EVENT_RETRY_DELAY
+    event_retry_window: float = DEFAULT_EVENT_RETRY_WINDOW
     capture_timeout: float = DEFAULT_CAPTURE_TIMEOUT
-    shutdown_timeout: float = _worker.DEFAULT_SHUTDOWN_TIMEOUT
+    shutdown_timeout: float = DEFAULT_SHUTDOWN_TIMEOUT
     on_error: Callable[[BaseException, list[str]], None] | None = None
     strict: bool = False
     event_spool_dir: str | os.PathLike[str] | None = None
@@ -182,5 +209,119 @@ class SchematicConfig:
                         "cache_providers must hold objects with get(key) and set(key, value) "
                         f"methods, got {provider!r}"
                     )
+        from .datastream.config import DataStreamConfig
+
         if self.datastream is not None and not isinstance(self.datastream, DataStreamConfig):
             raise TypeError(f"datastream must be a DataStreamConfig, got {self.datastream!r}")
+        _session(self.http_client, self.httpx_client)
+
+    def resolve(
+        self,
+        api_key: str | None = None,
+        *,
+        timeout: float | None = None,
+        http_client: requests.Session | None = None,
+    ) -> Settings:
+        """The settings of one client: this config checked again (its fields may have been
+        changed since it was made), the environment read and every default filled in.
+
+        ``api_key``, ``timeout`` and ``http_client`` are ``Schematic()``'s arguments, which
+        take precedence over the config's. Raises ``ValueError`` or ``TypeError`` naming
+        the setting.
+        """
+        self.validate()
+        _validation.seconds("timeout", timeout, optional=True)
+        if api_key is None:
+            api_key = os.environ.get("SCHEMATIC_API_KEY")
+        if not self.offline and not api_key:
+            raise ValueError(
+                "api_key is required: pass Schematic(api_key=...) or set SCHEMATIC_API_KEY "
+                "(or use SchematicConfig(offline=True))"
+            )
+        if api_key is not None and (api_key or not self.offline):
+            _validation.api_key(api_key)
+        log = _logger(self.logger, self.log_level)
+        if self.datastream is not None and not self.use_datastream:
+            log.warning("datastream is set but use_datastream is not: flags are checked by the API")
+        capture = _url(
+            "event_capture_url",
+            self.event_capture_url,
+            "SCHEMATIC_EVENT_CAPTURE_URL",
+            DEFAULT_EVENT_CAPTURE_URL,
+        )
+        return Settings(
+            api_key=api_key or "",
+            base_url=_url("base_url", self.base_url, "SCHEMATIC_BASE_URL", DEFAULT_BASE_URL),
+            capture_url=capture.rstrip("/") + "/batch",
+            session=_session(http_client, None) or _session(self.http_client, self.httpx_client),
+            log=log,
+            timeout=timeout or self.timeout or DEFAULT_TIMEOUT,
+            retry=Retry(self.max_retries, self.retry_delay, DEFAULT_MAX_RETRY_DELAY),
+            event_retry=Retry(None, self.event_retry_delay, DEFAULT_EVENT_MAX_RETRY_DELAY),
+            event_buffer_period=self.event_buffer_period or DEFAULT_EVENT_BUFFER_PERIOD,
+            follow_redirects=self.follow_redirects is not False,
+            use_datastream=self.use_datastream and not self.offline,
+            config=self,
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A ``SchematicConfig`` resolved for one client (see ``SchematicConfig.resolve``).
+
+    The fields that needed resolving are here; every other setting is read from ``config``
+    as it was checked.
+    """
+
+    api_key: str  # "" offline without a key
+    base_url: str
+    capture_url: str  # where event batches are posted
+    session: requests.Session | None  # None: the SDK's own
+    log: logging.Logger
+    timeout: float
+    retry: Retry  # for API calls
+    event_retry: Retry  # for event batches, within event_retry_window
+    event_buffer_period: float
+    follow_redirects: bool
+    use_datastream: bool
+    config: SchematicConfig
+
+
+def _url(name: str, given: str | None, variable: str, default: str) -> str:
+    """A URL setting: the config's, else the environment's, else the default; checked."""
+    if given is not None and given.strip():
+        return _validation.http_url(name, given)
+    from_environment = os.environ.get(variable, "")
+    if from_environment.strip():
+        return _validation.http_url(f"{variable} (from the environment)", from_environment)
+    return default
+
+
+def _session(session: Any, alias: Any) -> requests.Session | None:
+    """The session to send with, checked to be a ``requests.Session``; ``alias`` is
+    ``httpx_client``, the official SDK's name for ``http_client``."""
+    import requests
+
+    if session is not None and alias is not None and session is not alias:
+        raise ValueError("http_client and httpx_client are two names for one setting: set one")
+    session = session if session is not None else alias
+    if session is not None and not isinstance(session, requests.Session):
+        raise TypeError(
+            f"http_client must be a requests.Session, got {type(session).__name__}; "
+            "this SDK sends requests with requests, not httpx"
+        )
+    return session
+
+
+def _logger(given: logging.Logger | None, level: int | str | None) -> logging.Logger:
+    """Where a client logs: the logger given, else the ``schematic`` logger, or with
+    ``level`` a logger of the client's own at that level, whose records go to the
+    handlers of ``schematic`` (and of its parents) without changing that logger."""
+    shared = logging.getLogger("schematic")
+    if given is not None:
+        return given
+    if level is None:
+        return shared
+    own = logging.Logger("schematic", level.upper() if isinstance(level, str) else level)
+    own.parent = shared
+    return own

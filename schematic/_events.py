@@ -19,6 +19,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from .errors import InvalidEventError
 from .models._base import Model, format_datetime
 
 MAX_IDEMPOTENCY_KEY = 255
@@ -48,18 +49,6 @@ class IdentifyOptions:
     """Optional metadata for an identify event: your own ``idempotency_key``."""
 
     idempotency_key: str | None = None
-
-
-class InvalidEventError(ValueError):
-    """An argument of ``track`` or ``identify`` cannot become an event.
-
-    ``kind`` says what was wrong (``"type"``, ``"unicode"``, ``"key"``, ``"number"``,
-    ``"depth"``, ``"size"``, ``"changed"``): the SDK logs the first refusal of each kind.
-    """
-
-    def __init__(self, message: str, kind: str = "type") -> None:
-        super().__init__(message)
-        self.kind = kind
 
 
 Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float, int]

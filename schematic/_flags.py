@@ -1,4 +1,5 @@
-"""Flag-check helpers: options, cache keys, defaults and the reasons given for them."""
+"""Flag-check helpers: options, the key of a check, argument checks, defaults and the
+reasons given for them, and the circuit breaker."""
 
 from __future__ import annotations
 
@@ -20,8 +21,7 @@ REASON_ERROR = "Error occurred - using default value"
 REASON_INVALID = "Invalid argument - using default value"
 REASON_CIRCUIT_OPEN = "API unavailable (circuit open) - using default value"
 REASON_STALE = "API unavailable - using the last value received"
-CHECK_RETRIES = 1  # retries of one flag check, whatever max_retries says
-CHECK_RETRY_DELAY = 0.05  # seconds, the longest wait before that retry
+STALE_VALUES_KEPT = 10_000  # last-known answers kept for when the API fails
 
 
 @dataclass
@@ -48,24 +48,46 @@ class CheckFlagOptions:
         _validation.seconds("timeout", self.timeout, optional=True)
 
 
+Pairs = frozenset[tuple[str, str]]
+Context = tuple["Pairs | None", "Pairs | None"]
+"""A check's company and user, as pairs: None for no context."""
+CheckKey = tuple[str, "Pairs | None", "Pairs | None"]
+"""What a check is cached under: the flag and the company's and user's keys, in any order."""
+
+
+def check_key(
+    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
+) -> CheckKey:
+    """The key of a check, built once per check; nothing is checked, as this runs on every
+    ``check_flag``: a context that is no mapping of hashable values raises TypeError or
+    AttributeError, one changed by another thread meanwhile RuntimeError."""
+    return (
+        flag_key,
+        frozenset(company.items()) if company else None,
+        frozenset(user.items()) if user else None,
+    )
+
+
 _SPECIAL = re.compile(r"[\\:;=]")
 
 
-def escape(text: str) -> str:
+def text_key(key: CheckKey) -> str:
+    """The key as text, for cache providers that store strings (Redis, your own):
+    ``flag:company:k=v;k=v:user:k=v``, pairs sorted, separators backslash-escaped so that
+    two checks never share a text."""
+    flag_key, company, user = key
+    text = _escape(flag_key)
+    if company:
+        text += ":company:" + ";".join(f"{_escape(k)}={_escape(v)}" for k, v in sorted(company))
+    if user:
+        text += ":user:" + ";".join(f"{_escape(k)}={_escape(v)}" for k, v in sorted(user))
+    return text
+
+
+def _escape(text: str) -> str:
     if _SPECIAL.search(text) is None:
         return text
     return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
-
-
-def cache_key(
-    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
-) -> str:
-    """The cache key of a check: ``flag:company:k=v;k=v:user:k=v`` with keys sorted.
-
-    Separators inside names and values are backslash-escaped, so two different checks
-    never share a key. Raises TypeError naming the argument that is not a str map.
-    """
-    return escape(check_flag_key(flag_key)) + context_key(company, user)
 
 
 def check_flag_key(flag_key: Any) -> str:
@@ -79,6 +101,37 @@ def check_flag_key(flag_key: Any) -> str:
     return flag_key
 
 
+def check_context(name: str, context: Any) -> None:
+    """A context is None or a dict of str to str; TypeError names what is wrong."""
+    if context is None:
+        return
+    if not isinstance(context, Mapping):
+        raise TypeError(f"{name} must be a dict of str to str, got {context!r}")
+    check_pairs(name, context.items())
+
+
+def check_pairs(name: str, pairs: Iterable[tuple[Any, Any]] | None) -> None:
+    """The pairs of a context are str to str, in valid Unicode; TypeError if not."""
+    for k, v in pairs or ():
+        if type(k) is not str or type(v) is not str:
+            raise TypeError(f"{name} must be a dict of str to str, got {k!r}: {v!r}")
+        if not (k.isascii() and v.isascii()) and not (_unicode(k) and _unicode(v)):
+            raise TypeError(f"{name} holds text that is not valid Unicode (a lone surrogate)")
+
+
+def context_key(company: Any, user: Any) -> Context:
+    """The contexts' part of a check's key, for several checks at once: copied, checked
+    (TypeError names a bad one), and made into pairs."""
+    company = snapshot("company", company)
+    user = snapshot("user", user)
+    check_context("company", company)
+    check_context("user", user)
+    return (
+        frozenset(company.items()) if company else None,
+        frozenset(user.items()) if user else None,
+    )
+
+
 def _unicode(text: str) -> bool:
     """Whether ``text`` can be encoded to UTF-8 (it holds no lone surrogate)."""
     try:
@@ -86,31 +139,6 @@ def _unicode(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def context_key(company: Mapping[str, str] | None, user: Mapping[str, str] | None) -> str:
-    """The part of a cache key after the flag key; TypeError names a context that is no str map."""
-    key = ""
-    if company:
-        key += ":company:" + _pairs("company", company)
-    if user:
-        key += ":user:" + _pairs("user", user)
-    return key
-
-
-def local_key(
-    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
-) -> tuple[object, ...]:
-    """The key of a check in an in-process cache: as unambiguous as the text key, cheaper.
-
-    Nothing is checked (this is built on every ``check_flag``); unhashable or non-mapping
-    contexts raise TypeError or AttributeError.
-    """
-    return (
-        flag_key,
-        frozenset(company.items()) if company else None,
-        frozenset(user.items()) if user else None,
-    )
 
 
 def flag_key_list(flag_keys: Any) -> list[str]:
@@ -154,23 +182,14 @@ def snapshot(name: str, context: Any) -> Any:
     raise TypeError(f"{name} kept changing while it was read (by another thread?)")
 
 
-def _pairs(name: str, context: Mapping[str, str]) -> str:
-    try:
-        text = ";".join([f"{escape(k)}={escape(v)}" for k, v in sorted(context.items())])
-    except (AttributeError, TypeError):
-        raise TypeError(f"{name} must be a dict of str to str, got {context!r}") from None
-    if not text.isascii() and not _unicode(text):
-        raise TypeError(f"{name} holds text that is not valid Unicode (a lone surrogate)")
-    return text
-
-
-def check_body(company: Mapping[str, str] | None, user: Mapping[str, str] | None) -> dict[str, Any]:
-    """The request body of a check; empty contexts are left out rather than sent as null."""
+def check_body(company: Pairs | None, user: Pairs | None) -> dict[str, Any]:
+    """The request body of a check, from its key's contexts; empty ones are left out
+    rather than sent as null."""
     body: dict[str, Any] = {}
     if company:
-        body["company"] = dict(company)
+        body["company"] = dict(sorted(company))
     if user:
-        body["user"] = dict(user)
+        body["user"] = dict(sorted(user))
     return body
 
 

@@ -5,12 +5,13 @@ is used to send; every failure leaves it as an
 ``ApiError`` subclass (``raise ... from`` the original), so callers never see a
 ``requests`` exception.
 
-Retries (``backoff``, imported on the first request to keep ``import schematic`` light):
-connection failures, timeouts, 408, 429 and 5xx are retried with exponential backoff and
-jitter; ``Retry-After`` is a floor for the wait (``errors.retry_wait``). A request
-marked non-idempotent (a POST that creates something) is retried only when the server
-cannot have acted on it: the connection was never made, or the answer was 408, 429 or 503.
-Redirects are followed only within the same origin, so the API key never leaves it.
+Retries follow a ``Retry`` policy (``_retry.py``): connection failures, timeouts, 408, 429
+and 5xx are tried again after a growing wait, never shorter than ``Retry-After``, and
+never past the call's deadline. A request marked non-idempotent (a POST that creates
+something) is retried only when the server cannot have acted on it: the connection was
+never made, or the answer was 408, 429 or 503. Redirects are followed only within the
+same origin, so the API key never leaves it (and not at all with ``follow_redirects``
+False).
 
 Each attempt is bounded as a whole, not only each read: ``requests`` restarts its read
 timeout on every byte, so a server sending one byte every 0.1 s could hold a request for
@@ -30,17 +31,25 @@ from __future__ import annotations
 import json
 import logging
 import os
-import random
 import sys
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
 
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_DELAY,
+    DEFAULT_RETRY_DELAY,
+    DEFAULT_TIMEOUT,
+)
 from ._deadlines import Adapter, Exchange, bounded
+from ._retry import Retry
 from .errors import (
     TRANSIENT_STATUSES,
     ApiConnectionError,
@@ -48,16 +57,11 @@ from .errors import (
     ApiTimeoutError,
     OfflineError,
     error_for_status,
-    retry_wait,
 )
 from .models._base import to_jsonable
 from .version import __version__
 
-DEFAULT_BASE_URL = "https://api.schematichq.com"
-DEFAULT_TIMEOUT = 60.0
-DEFAULT_MAX_RETRIES = 2
-DEFAULT_RETRY_DELAY = 0.5
-DEFAULT_MAX_RETRY_DELAY = 8.0
+DEFAULT_RETRY = Retry(DEFAULT_MAX_RETRIES, DEFAULT_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY)
 MAX_REDIRECTS = 5
 API_KEY_HEADER = "X-Schematic-Api-Key"
 
@@ -81,7 +85,7 @@ class HttpResponse:
 
 
 class _RetryError(Exception):
-    """Carries an ApiError through ``backoff``; ``final`` stops the retries."""
+    """Carries an ApiError out of an attempt; ``final`` means it is not to be retried."""
 
     def __init__(self, error: ApiError, *, final: bool = False) -> None:
         super().__init__(str(error))
@@ -99,9 +103,8 @@ class Transport:
         base_url: str = DEFAULT_BASE_URL,
         session: requests.Session | None = None,
         timeout: float = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        retry_delay: float = DEFAULT_RETRY_DELAY,
-        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        retry: Retry = DEFAULT_RETRY,
+        follow_redirects: bool = True,
         offline: bool = False,
         logger: logging.Logger | None = None,
     ) -> None:
@@ -112,9 +115,8 @@ class Transport:
         self._environments: dict[tuple[str, str, int | None], dict[str, Any]] = {}
         self._templates: dict[str, requests.PreparedRequest] = {}
         self.timeout = timeout
-        self.max_retries = max_retries
-        self.retry_delay = retry_delay
-        self.max_retry_delay = max_retry_delay
+        self.retry = retry
+        self.follow_redirects = follow_redirects
         self.offline = offline
         self.logger = logger or logging.getLogger("schematic")
         self.headers = {
@@ -136,62 +138,49 @@ class Transport:
         query: Mapping[str, Any] | None = None,
         body: bytes | None = None,
         timeout: float | None = None,
-        max_retries: int | None = None,
         headers: Mapping[str, str] | None = None,
         deadline: float | None = None,
         idempotent: bool = True,
-        retry_delay: float | None = None,
+        retry: Retry | None = None,
+        max_retries: int | None = None,
     ) -> HttpResponse:
         """Send one request with retries; return a 2xx response or raise an ``ApiError``.
 
         ``path`` is relative to the base URL, or an absolute URL. ``body`` is JSON already
         encoded. ``deadline`` (a ``time.monotonic()`` value) bounds the whole call,
         retries and waits included; each attempt's timeout is cut to fit inside it.
-        ``max_retries`` and ``retry_delay`` override the transport's for this call.
+        ``retry`` replaces the transport's policy for this call, ``max_retries`` its
+        number of retries.
         """
         if self.offline:
             raise OfflineError(f"offline mode: {method} {path} was not sent")
-        import backoff
-
+        policy = retry or self.retry
+        if max_retries is not None:
+            policy = replace(policy, retries=max(0, max_retries))
         url = self.url(path)
         params = encode_query(query) if query else None
         send_headers = {**self.headers, **(headers or {}), API_KEY_HEADER: self._api_key}
         if body is not None:
             send_headers["Content-Type"] = "application/json"
         per_try = self.timeout if timeout is None else timeout
-        tries = 1 + (self.max_retries if max_retries is None else max(0, max_retries))
-
-        def attempt() -> HttpResponse:
-            wait = per_try
-            if deadline is not None:
-                wait = min(wait, deadline - time.monotonic())
-                if wait <= 0:
-                    raise _RetryError(
-                        ApiTimeoutError("deadline passed before a response"), final=True
-                    )
-            return self._attempt(
-                method,
-                url,
-                params=params,
-                body=body,
-                headers=send_headers,
-                timeout=wait,
-                idempotent=idempotent,
-            )
-
-        retrying = backoff.on_exception(
-            lambda: self._waits(deadline, retry_delay),
-            _RetryError,
-            max_tries=tries,
-            jitter=None,
-            giveup=lambda exc: isinstance(exc, _RetryError) and exc.final,
-            on_backoff=self._log_retry,
-            logger=None,
-        )(attempt)
-        try:
-            return retrying()
-        except _RetryError as exc:
-            raise exc.error from exc.error.__cause__
+        failures = 0
+        while True:
+            limit = per_try if deadline is None else min(per_try, deadline - time.monotonic())
+            try:
+                if limit <= 0:
+                    raise _RetryError(ApiTimeoutError("deadline passed before a response"))
+                return self._attempt(
+                    method, url, params=params, body=body, headers=send_headers,
+                    timeout=limit, idempotent=idempotent,
+                )  # fmt: skip
+            except _RetryError as exc:
+                failures += 1
+                error = exc.error
+                wait = policy.next(failures, error, now=time.monotonic(), deadline=deadline)
+                if exc.final or wait is None:
+                    raise error from error.__cause__
+            self.logger.info("retrying in %.2fs (attempt %d failed: %s)", wait, failures, error)
+            time.sleep(wait)
 
     def _attempt(
         self,
@@ -240,7 +229,7 @@ class Transport:
                     raise _RetryError(exchange.timeout_error(), final=not idempotent) from exc
                 raise self._failure(exc, idempotent) from exc
             status = raw.status_code
-            if status in _REDIRECT_STATUSES and "location" in raw.headers:
+            if status in _REDIRECT_STATUSES and "location" in raw.headers and self.follow_redirects:
                 url, method, body = self._redirect(
                     url, raw.headers["location"], status, method, body
                 )
@@ -337,31 +326,6 @@ class Transport:
             error = ApiConnectionError(f"connection failed: {text}")
         error.__cause__ = exc
         return _RetryError(error, final=not (idempotent or never_sent))
-
-    def _waits(
-        self, deadline: float | None, first: float | None = None
-    ) -> Generator[float, Any, None]:
-        """Waits between attempts: exponential with jitter, never shorter than Retry-After."""
-        failure = yield 0.0
-        attempt = 0
-        base = self.retry_delay if first is None else first
-        while True:
-            ceiling = min(self.max_retry_delay, base * 2**attempt)
-            delay = random.uniform(ceiling / 2, ceiling)
-            if failure is not None:
-                delay = retry_wait(delay, failure.error)
-            if deadline is not None and time.monotonic() + delay >= deadline:
-                return
-            attempt += 1
-            failure = yield delay
-
-    def _log_retry(self, details: Any) -> None:
-        self.logger.info(
-            "retrying in %.2fs (attempt %d failed: %s)",
-            details["wait"],
-            details["tries"],
-            details["exception"],
-        )
 
     def close(self) -> None:
         if self._own_session:

@@ -16,7 +16,7 @@ events were tracked, each event with its own idempotency key and ``sent_at``.
 Delivery of a batch:
 
 * connection failures, timeouts, 408, 429, 500, 502, 503 and 504 are retried: the batch
-  waits (exponential backoff with full jitter, ``Retry-After`` as a floor) while other
+  waits (as its ``Retry`` policy says: doubling, jitter, ``Retry-After``) while other
   batches go on, for up to ``retry_window`` seconds after its first failure (then it is
   spooled, if there is a spool, or dropped). While the service keeps failing, one
   attempt at a time probes it, at growing intervals, instead of every batch hammering
@@ -40,7 +40,6 @@ import bisect
 import itertools
 import logging
 import os
-import random
 import sys
 import threading
 import time
@@ -51,25 +50,29 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _fork
+from ._config import (
+    DEFAULT_EVENT_BATCH_SIZE,
+    DEFAULT_EVENT_BLOCK_TIMEOUT,
+    DEFAULT_EVENT_BUFFER_PERIOD,
+    DEFAULT_EVENT_CONCURRENCY,
+    DEFAULT_EVENT_MAX_RETRY_DELAY,
+    DEFAULT_EVENT_OVERFLOW,
+    DEFAULT_EVENT_QUEUE_BYTES,
+    DEFAULT_EVENT_QUEUE_SIZE,
+    DEFAULT_EVENT_RETRY_DELAY,
+    DEFAULT_EVENT_RETRY_WINDOW,
+    DEFAULT_SHUTDOWN_TIMEOUT,
+)
 from ._events import Event, encode_batch
-from .errors import MAX_RETRY_AFTER, ApiError, is_transient, parse_retry_after
+from ._retry import Retry, retry_after
+from .errors import ApiError, is_transient
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ._spool import Spool
 
-DEFAULT_PERIOD = 5.0
-DEFAULT_BATCH_SIZE = 100
-DEFAULT_MAX_QUEUE = 10_000
-DEFAULT_MAX_QUEUE_BYTES = 16 * 1024 * 1024
-DEFAULT_OVERFLOW: Literal["block"] = "block"
-DEFAULT_BLOCK_TIMEOUT = 2.0
-DEFAULT_CONCURRENCY = 4
-DEFAULT_RETRY_DELAY = 1.0
-DEFAULT_MAX_RETRY_DELAY = 30.0
-DEFAULT_RETRY_WINDOW = 600.0
-DEFAULT_SHUTDOWN_TIMEOUT = 2.0
+DEFAULT_RETRY = Retry(None, DEFAULT_EVENT_RETRY_DELAY, DEFAULT_EVENT_MAX_RETRY_DELAY)
 HELPER_IDLE = 1.0  # seconds an extra sender waits for work before it leaves
 Overflow = Literal["block", "drop"]
 Send = Callable[[list[str], "float | None"], None]  # (encoded events, timeout in seconds)
@@ -123,24 +126,21 @@ class EventWorker:
         self,
         send: Send,
         *,
-        period: float = DEFAULT_PERIOD,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-        max_queue: int = DEFAULT_MAX_QUEUE,
-        max_queue_bytes: int = DEFAULT_MAX_QUEUE_BYTES,
-        overflow: Overflow = DEFAULT_OVERFLOW,
-        block_timeout: float = DEFAULT_BLOCK_TIMEOUT,
-        concurrency: int = DEFAULT_CONCURRENCY,
-        retry_delay: float = DEFAULT_RETRY_DELAY,
-        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
-        retry_window: float = DEFAULT_RETRY_WINDOW,
+        period: float = DEFAULT_EVENT_BUFFER_PERIOD,
+        batch_size: int = DEFAULT_EVENT_BATCH_SIZE,
+        max_queue: int = DEFAULT_EVENT_QUEUE_SIZE,
+        max_queue_bytes: int = DEFAULT_EVENT_QUEUE_BYTES,
+        overflow: Overflow = DEFAULT_EVENT_OVERFLOW,
+        block_timeout: float = DEFAULT_EVENT_BLOCK_TIMEOUT,
+        concurrency: int = DEFAULT_EVENT_CONCURRENCY,
+        retry: Retry = DEFAULT_RETRY,
+        retry_window: float = DEFAULT_EVENT_RETRY_WINDOW,
         shutdown_timeout: float = DEFAULT_SHUTDOWN_TIMEOUT,
         on_error: OnError | None = None,
         spool: Spool | None = None,
         logger: logging.Logger | None = None,
-        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._send = send
-        self._jitter = jitter  # a fraction in [0, 1) of each wait's ceiling; tests fix it
         self.period = period
         self.batch_size = batch_size
         self.max_queue = max_queue
@@ -148,8 +148,7 @@ class EventWorker:
         self.overflow = overflow
         self.block_timeout = block_timeout
         self.concurrency = concurrency
-        self.retry_delay = retry_delay
-        self.max_retry_delay = max_retry_delay
+        self.retry = retry
         self.retry_window = retry_window
         self.shutdown_timeout = shutdown_timeout
         self._on_error = on_error
@@ -731,36 +730,27 @@ class EventWorker:
     def _schedule_retry(self, batch: _Batch, exc: ApiError) -> bool:
         """With the lock held: hold a failed batch for a later attempt; True if it expired.
 
-        Waits are exponential with full jitter: a random fraction of the ceiling, as
-        ``backoff.full_jitter`` makes them (not imported from ``backoff``, which loads
-        asyncio: tens of milliseconds that would delay the first failure's handling, and
-        so the callers waiting to learn of it).
+        The batch waits as the retry policy says; when the service rather than this batch
+        is failing (failures in a row, or a ``Retry-After``), every attempt is held back
+        as long, so that one attempt at a time probes it.
         """
         now = time.monotonic()
         self.stats.last_error = str(exc)
         self._streak += 1
         batch.first_failure = batch.first_failure or now
-        if now - batch.first_failure >= self.retry_window:
-            return True
         batch.attempts += 1
-        hint = parse_retry_after(exc.headers or {})
-        floor = 0.0 if hint is None else min(hint, MAX_RETRY_AFTER)
-        wait = max(self._ceiling(batch.attempts) * self._jitter(), floor)
+        wait = self.retry.next(
+            batch.attempts, exc, now=now, deadline=batch.first_failure + self.retry_window
+        )
+        if wait is None:
+            return True
         batch.due = now + wait
-        if self._streak >= 2 or hint is not None:
-            # The service, not this batch, is failing: hold every attempt back.
-            gate = max(self._ceiling(self._streak - 1) * self._jitter(), floor)
-            self._gate = max(self._gate, now + gate)
+        if self._streak >= 2 or retry_after(exc) is not None:
+            self._gate = max(self._gate, now + self.retry.wait(self._streak - 1, exc))
         self.stats.retried += len(batch.events)
         self._log.info("retrying %d events in %.2fs: %s", len(batch.events), wait, exc)
         self._hold(batch, batch.source)
         return False
-
-    def _ceiling(self, attempt: int) -> float:
-        """The longest wait after ``attempt`` failures: doubling from ``retry_delay``."""
-        if attempt <= 0:
-            return 0.0
-        return min(self.max_retry_delay, self.retry_delay * 2.0 ** min(attempt - 1, 32))
 
     def _hold(self, batch: _Batch, source: Path | None) -> None:
         """With the lock held: keep a batch for a later attempt, in the order of its events."""

@@ -12,37 +12,31 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
-import os
 import threading
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-import requests
-
-from . import _flags, _fork, _validation, _worker
-from ._config import (
-    DEFAULT_EVENT_CAPTURE_URL,
-    STALE_VALUES_KEPT,
-    SchematicConfig,
-)
+from . import _flags, _fork, _worker
+from ._config import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, SchematicConfig
 from ._events import (
     Event,
     IdentifyOptions,
-    InvalidEventError,
     TrackOptions,
     identify_event,
     track_event,
 )
-from ._flagchecks import FlagChecks
+from ._flagchecks import FlagChecker, Refusals
 from ._flags import CheckFlagOptions
-from ._transport import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Transport, new_session
-from .cache import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, CacheProvider, LocalCache
+from ._transport import Transport, new_session
+from .cache import CacheProvider, LocalCache
 from .datastream.config import DataStreamConfig
+from .errors import InvalidEventError
 
 if TYPE_CHECKING:
     from types import TracebackType
+
+    import requests
 
     from ._async import AsyncSchematic, AsyncSchematicConfig
     from .datastream._client import DataStreamClient
@@ -86,7 +80,6 @@ __all__ = [
     "TrackOptions",
 ]
 
-_log = logging.getLogger("schematic")
 R = TypeVar("R")
 
 
@@ -112,7 +105,7 @@ class _Namespace(Generic[R]):
         return resource
 
 
-class Schematic(FlagChecks):
+class Schematic:
     """The Schematic client: check flags, send events, call the API.
 
     Args:
@@ -177,103 +170,75 @@ class Schematic(FlagChecks):
         config = config if config is not None else SchematicConfig()
         if not isinstance(config, SchematicConfig):
             raise TypeError(f"config must be a SchematicConfig, got {type(config).__name__}")
-        config.validate()  # again: its fields may have been changed since it was made
-        _validation.seconds("timeout", timeout, optional=True)
-        if api_key is None:
-            api_key = os.environ.get("SCHEMATIC_API_KEY")
-        if not config.offline and not api_key:
-            raise ValueError(
-                "api_key is required: pass Schematic(api_key=...) or set SCHEMATIC_API_KEY "
-                "(or use SchematicConfig(offline=True))"
-            )
-        if api_key is not None and (api_key or not config.offline):
-            _validation.api_key(api_key)
-        base_url = _url("base_url", config.base_url, "SCHEMATIC_BASE_URL", DEFAULT_BASE_URL)
-        capture = _url(
-            "event_capture_url",
-            config.event_capture_url,
-            "SCHEMATIC_EVENT_CAPTURE_URL",
-            DEFAULT_EVENT_CAPTURE_URL,
-        )
-        session = _session_from(http_client, config)
-        self._log = config.logger or _log
-        if config.logger is None and config.log_level is not None:
-            level = config.log_level
-            _log.setLevel(level.upper() if isinstance(level, str) else level)
-        self._offline = config.offline
-        self._strict = config.strict
-        self._flag_timeout = config.flag_check_timeout
-        self._flag_defaults: dict[str, bool] = dict(config.flag_defaults or {})
-        self._caches: list[CacheProvider[CheckFlagResponseData]] = (
-            [LocalCache(DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL)]
-            if config.cache_providers is None
-            else list(config.cache_providers)
-        )
-        self._tuple_keys = all(isinstance(cache, LocalCache) for cache in self._caches)
-        self._stats = dict.fromkeys(
-            ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers", "invalid_calls"),
-            0,
-        )
-        self._invalid_kinds: set[str] = set()
-        self._breaker = _flags.CircuitBreaker(
-            config.circuit_breaker_threshold, config.circuit_breaker_cooldown
-        )
-        # The last answer for each check, kept a day, for when the API cannot answer.
-        self._last_known: LocalCache[CheckFlagResponseData] | None = (
-            LocalCache(STALE_VALUES_KEPT, 24 * 3600 * 1000) if config.stale_if_error else None
-        )
-        self._transport = Transport(
-            api_key or "",
-            base_url=base_url,
-            session=session,
-            timeout=timeout or config.timeout or DEFAULT_TIMEOUT,
-            max_retries=config.max_retries,
-            retry_delay=config.retry_delay,
-            offline=config.offline,
-            logger=self._log,
-        )
-        sender = _EventSender(
-            self._transport, capture.rstrip("/") + "/batch", api_key or "", config.capture_timeout
+        settings = config.resolve(api_key, timeout=timeout, http_client=http_client)
+        self._log = log = settings.log
+        self._offline = offline = config.offline
+        self._transport = transport = Transport(
+            settings.api_key,
+            base_url=settings.base_url,
+            session=settings.session,
+            timeout=settings.timeout,
+            retry=settings.retry,
+            follow_redirects=settings.follow_redirects,
+            offline=offline,
+            logger=log,
         )
         spool = None
-        if config.event_spool_dir is not None and not config.offline:
+        if config.event_spool_dir is not None and not offline:
             from ._spool import Spool
 
-            spool = Spool(config.event_spool_dir, api_key or "", self._log)
-        self._worker = _worker.EventWorker(
-            sender,
-            period=config.event_buffer_period or _worker.DEFAULT_PERIOD,
+            spool = Spool(config.event_spool_dir, settings.api_key, log)
+        self._worker = worker = _worker.EventWorker(
+            _EventSender(transport, settings.capture_url, settings.api_key, config.capture_timeout),
+            period=settings.event_buffer_period,
             max_queue=config.event_queue_size,
             max_queue_bytes=config.event_queue_bytes,
             overflow=config.event_overflow,
             block_timeout=config.event_block_timeout,
             concurrency=config.event_concurrency,
-            retry_delay=config.event_retry_delay,
+            retry=settings.event_retry,
             retry_window=config.event_retry_window,
             shutdown_timeout=config.shutdown_timeout,
             on_error=config.on_error,
             spool=spool,
-            logger=self._log,
+            logger=log,
         )
         if spool is not None:
-            self._worker.start_if_spooled()
+            worker.start_if_spooled()
         self._datastream: DataStreamClient | None = None
-        if config.use_datastream and not config.offline:
+        if settings.use_datastream:
             from .datastream._client import DataStreamClient
 
             self._datastream = DataStreamClient(
                 config.datastream or DataStreamConfig(),
-                api_key=api_key or "",
-                base_url=self._transport.base_url,
-                submit=self._worker.offer,
-                logger=self._log,
+                api_key=settings.api_key,
+                base_url=settings.base_url,
+                submit=worker.offer,
+                logger=log,
             )
+        self._refusals = Refusals(log, config.strict)
+        self._checker = FlagChecker(
+            transport,
+            caches=(
+                [LocalCache(DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL)]
+                if config.cache_providers is None
+                else config.cache_providers
+            ),
+            defaults=config.flag_defaults or {},
+            timeout=config.flag_check_timeout,
+            breaker=_flags.CircuitBreaker(
+                config.circuit_breaker_threshold, config.circuit_breaker_cooldown
+            ),
+            stale_if_error=config.stale_if_error,
+            datastream=self._datastream,
+            refusals=self._refusals,
+            log=log,
+            offline=offline,
+        )
         _fork.reset_in_child(self, Schematic._renew_session)
         # Dropped without shutdown(): the worker sends what it holds, then the session and
         # the stream close. Nothing here may refer to the client itself.
-        self._finalizer = weakref.finalize(
-            self, _abandoned, self._worker, self._transport, self._datastream
-        )
+        self._finalizer = weakref.finalize(self, _abandoned, worker, transport, self._datastream)
         self._finalizer.atexit = False  # at exit, the exit hook sends what is queued
 
     def __repr__(self) -> str:
@@ -283,6 +248,59 @@ class Schematic(FlagChecks):
         # A child process must not share the parent's sockets.
         if self._transport._own_session:
             self._transport.session = new_session()
+
+    # -- flags ------------------------------------------------------------------------------
+    def check_flag(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> bool:
+        """Whether the flag is on for this company and user; never raises.
+
+        Answers from the cache when it can; otherwise asks the API, waiting at most
+        ``flag_check_timeout`` seconds. When no answer comes, returns the default:
+        ``options.default_value``, else the configured flag default, else False.
+
+        Example::
+
+            client.check_flag("some-flag-key", company={"id": "your-company-id"})
+        """
+        # A real bool: the API's answers are checked to be one.
+        return self._checker.check(flag_key, company, user, options).value is True
+
+    def check_flag_with_entitlement(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> CheckFlagResponseData:
+        """The full result of a flag check: value, reason, matched rule and entitlement."""
+        return self._checker.check(flag_key, company, user, options)
+
+    def check_flags(
+        self,
+        flag_keys: Sequence[str] | None = None,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckFlagOptions | None = None,
+    ) -> list[CheckFlagResponseData]:
+        """Check several flags (all of them when ``flag_keys`` is None) in one request.
+
+        Answers from the cache when every requested flag is there; otherwise makes one
+        ``POST /flags/check`` and caches each flag it returns. Never raises.
+        """
+        return self._checker.check_many(flag_keys, company, user, options)
+
+    def set_flag_default(self, flag_key: str, value: bool) -> None:
+        """Set the value ``flag_key`` falls back to when it cannot be checked."""
+        self._checker.set_default(flag_key, value)
+
+    def set_flag_defaults(self, values: Mapping[str, bool]) -> None:
+        """Merge ``values`` into the flag defaults."""
+        self._checker.set_defaults(values)
 
     # -- events -----------------------------------------------------------------------------
     def identify(
@@ -308,7 +326,7 @@ class Schematic(FlagChecks):
         try:
             item = identify_event(keys, company, name, traits, options)
         except InvalidEventError as exc:
-            self._report_invalid(exc)
+            self._refusals.report(exc)
             return
         self._worker.submit(item)
 
@@ -333,7 +351,7 @@ class Schematic(FlagChecks):
         try:
             item = track_event(event, company, user, traits, quantity, options)
         except InvalidEventError as exc:
-            self._report_invalid(exc)
+            self._refusals.report(exc)
             return
         self._worker.submit(item)
         if self._datastream is not None:
@@ -348,7 +366,7 @@ class Schematic(FlagChecks):
         try:
             return make(*args)
         except InvalidEventError as exc:
-            self._report_invalid(exc)
+            self._refusals.report(exc)
             return None
 
     def _enqueue(self, item: Event, *, wait: bool = True) -> bool | None:
@@ -431,10 +449,11 @@ class Schematic(FlagChecks):
 
     def stats(self) -> dict[str, Any]:
         """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
-        stats = {
+        stats: dict[str, Any] = {
             **self._worker.snapshot(),
-            **self._stats,
-            "circuit_open": self._breaker.is_open,
+            **self._checker.stats,
+            "invalid_calls": self._refusals.count,
+            "circuit_open": self._checker.breaker.is_open,
         }
         if self._datastream is not None:
             stats["datastream"] = self._datastream.stats()
@@ -450,7 +469,7 @@ class _EventSender:
 
     def __init__(self, transport: Transport, url: str, api_key: str, timeout: float) -> None:
         self.transport = transport
-        self.url = url
+        self.url = url  # of the batch endpoint
         self.timeout = timeout
         self.prefix = '{"api_key":' + json.dumps(api_key) + ","
 
@@ -472,29 +491,6 @@ def _abandoned(
     if datastream is not None:  # its close waits for its thread: not on this one
         threading.Thread(target=datastream.close, name="schematic-close", daemon=True).start()
     worker.abandon(then=transport.close)
-
-
-def _url(name: str, given: str | None, variable: str, default: str) -> str:
-    """A URL setting: the config's, else the environment's, else the default; checked."""
-    if given is not None and given.strip():
-        return _validation.http_url(name, given)
-    from_environment = os.environ.get(variable, "")
-    if from_environment.strip():
-        return _validation.http_url(f"{variable} (from the environment)", from_environment)
-    return default
-
-
-def _session_from(http_client: Any, config: SchematicConfig) -> requests.Session | None:
-    """The session to send with: the argument, else the config's; checked to be requests'."""
-    session = http_client
-    if session is None:
-        session = config.http_client if config.http_client is not None else config.httpx_client
-    if session is not None and not isinstance(session, requests.Session):
-        raise TypeError(
-            f"http_client must be a requests.Session, got {type(session).__name__}; "
-            "this SDK sends requests with requests, not httpx"
-        )
-    return session
 
 
 def __getattr__(name: str) -> Any:

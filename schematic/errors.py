@@ -1,25 +1,30 @@
-"""Every exception the SDK raises, in one tree.
+"""The exceptions of the SDK, in one tree.
 
 ::
 
     SchematicError                      root of everything raised by this package
-    └── ApiError                        a call to the API failed (status_code, body, headers)
-        ├── BadRequestError             400
-        ├── UnauthorizedError           401
-        ├── ForbiddenError              403
-        ├── NotFoundError               404
-        ├── ConflictError               409
-        ├── UnprocessableEntityError    422
-        ├── RateLimitError              429
-        ├── InternalServerError         500 and any other 5xx
-        ├── ApiConnectionError          no response: refused, reset, DNS, TLS ...
-        │   └── ApiTimeoutError         no response within the timeout
-        ├── ParsingError                a 2xx response whose body is not what the API promises
-        └── OfflineError                the client was configured with ``offline=True``
+    ├── ApiError                        a call to the API failed (status_code, body, headers)
+    │   ├── BadRequestError             400
+    │   ├── UnauthorizedError           401
+    │   ├── ForbiddenError              403
+    │   ├── NotFoundError               404
+    │   ├── ConflictError               409
+    │   ├── UnprocessableEntityError    422
+    │   ├── RateLimitError              429
+    │   ├── InternalServerError         500 and any other 5xx
+    │   ├── ApiConnectionError          no response: refused, reset, DNS, TLS ...
+    │   │   └── ApiTimeoutError         no response within the timeout
+    │   ├── ParsingError                a 2xx response whose body is not what the API promises
+    │   └── OfflineError                the client was configured with ``offline=True``
+    ├── InvalidEventError               (also a ValueError) track/identify arguments that
+    │                                   cannot become an event, raised with ``strict=True``
+    └── WebhookSignatureError           (in ``schematic.webhooks``) a webhook delivery
+                                        failed verification
 
 ``ApiError`` (also importable as ``schematic.core.ApiError``) is the one class to catch for
-every failure of an API call. Statuses without a class of
-their own (418, 451, ...) raise a plain ``ApiError``.
+every failure of an API call. Statuses without a class of their own (418, 451, ...) raise a
+plain ``ApiError``. Other bad arguments and settings raise Python's own ``TypeError`` and
+``ValueError``, naming the argument, as any Python function does.
 """
 
 from __future__ import annotations
@@ -32,6 +37,18 @@ from typing import Any
 
 class SchematicError(Exception):
     """Root of every exception raised by this package."""
+
+
+class InvalidEventError(SchematicError, ValueError):
+    """An argument of ``track`` or ``identify`` cannot become an event.
+
+    ``kind`` says what was wrong (``"type"``, ``"unicode"``, ``"key"``, ``"number"``,
+    ``"depth"``, ``"size"``, ``"changed"``): the SDK logs the first refusal of each kind.
+    """
+
+    def __init__(self, message: str, kind: str = "type") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ApiError(SchematicError):

@@ -12,8 +12,9 @@ import pytest
 from rules_engine_builders import company, condition, flag, metric, rule, user
 
 from schematic import DataStreamConfig, LocalCache, SchematicConfig
+from schematic._retry import Retry
 from schematic.datastream import MemoryCache, RedisCache, evaluate
-from schematic.datastream._connection import datastream_url, handshake_headers, reconnect_delay
+from schematic.datastream._connection import datastream_url, handshake_headers
 from schematic.datastream._evaluations import Evaluations, good_until
 from schematic.datastream._merge import add_usage, merge_partial
 from schematic.datastream._store import (
@@ -66,9 +67,9 @@ def test_handshake_headers_carry_the_key_and_the_client() -> None:
 
 
 def test_reconnect_delay_doubles_up_to_the_cap_plus_jitter() -> None:
-    delays = [reconnect_delay(n, 1.0, 30.0, rand=lambda: 0.0) for n in range(1, 8)]
+    delays = [Retry(None, 1.0, 30.0, jitter=lambda: 0.0).wait(n) for n in range(1, 8)]
     assert delays == [1, 2, 4, 8, 16, 30, 30]
-    assert reconnect_delay(3, 1.0, 30.0, rand=lambda: 0.5) == 4.5
+    assert Retry(None, 1.0, 30.0, jitter=lambda: 0.5).wait(3) == 4.5
 
 
 # -- partial merges and usage ---------------------------------------------------------------

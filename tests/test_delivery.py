@@ -20,6 +20,7 @@ import pytest
 from test_reliability import dead_url, report, run_python
 
 from schematic._events import track_event
+from schematic._retry import Retry
 from schematic._transport import Transport
 from schematic._worker import EventWorker
 from schematic.client import Schematic, SchematicConfig, _EventSender
@@ -41,6 +42,10 @@ def assert_exactly_once(server: FakeSchematic, event: str, count: int) -> None:
 def test_a_burst_of_20000_with_default_settings_arrives_exactly_once(
     server: FakeSchematic,
 ) -> None:
+    # The first batch each of the four senders takes waits a second: the loop fills the queue
+    # long before (10,000 calls take a few hundred ms at most) and must wait for room, though
+    # never as long as the 2 s that would drop an event.
+    server.add_fault("/batch", delay=1.0, times=4)
     client = server.client()  # default settings: a queue of 10,000 and the "block" policy
     started = time.perf_counter()
     for i in range(20_000):
@@ -330,8 +335,7 @@ def test_a_failing_batch_does_not_hold_up_the_others(server: FakeSchematic) -> N
         _EventSender(transport, server.url + "/batch", server.api_key or "", 5.0),
         period=60,
         concurrency=1,
-        retry_delay=0.5,
-        jitter=lambda: 1.0,  # the failed batch waits its whole 0.5 s
+        retry=Retry(None, 0.5, 30.0, jitter=lambda: 0.0),  # the failed batch waits 0.5 s
     )
     for i in range(500):
         worker.submit(track_event("ev", None, None, None, i, None))

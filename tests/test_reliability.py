@@ -306,7 +306,7 @@ def test_circuit_breaker_skips_the_network_during_an_outage(
         circuit_breaker_cooldown=30,
         flag_defaults={"beta": True},
     )
-    client._breaker.clock = lambda: now[0]
+    client._checker.breaker.clock = lambda: now[0]
     server.add_fault("/flags/", status=503, times=None)
     for _ in range(3):
         assert client.check_flag("beta") is True

@@ -9,12 +9,14 @@ They run against the fake server through ``SCHEMATIC_BASE_URL``, like the docs s
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 
 import pytest
 import requests
 
 import schematic
+from schematic.errors import ApiTimeoutError
 from schematic.testing import FakeSchematic
 
 
@@ -29,10 +31,13 @@ def fake_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSchematic]:
         yield server
 
 
-def test_initialize_a_client() -> None:
+def test_initialize_a_client(fake_api: FakeSchematic) -> None:
     from schematic.client import Schematic
 
     client = Schematic("YOUR_API_KEY")
+    # The client is usable as built: it reaches the API with the key it was given.
+    assert client.check_flag("some-flag-key", company={"id": "your-company-id"}) is True
+    assert fake_api.requests[-1].header("X-Schematic-Api-Key") == "YOUR_API_KEY"
     client.shutdown()
 
 
@@ -219,9 +224,24 @@ def test_timeouts(fake_api: FakeSchematic) -> None:
     )
 
     # Override timeout for a specific method
-    client.companies.get_company(
+    response = client.companies.get_company(
         company_id="company_id", request_options={"timeout_in_seconds": 20.0}
     )
+    assert response.data.name == "Acme"
+    assert client._transport.timeout == 20.0
+    # Both settings are applied, not only accepted: each cuts a slow answer short.
+    fake_api.add_fault("/companies/company_id", delay=2.0, times=None)
+    started = time.monotonic()
+    with pytest.raises(ApiTimeoutError):
+        client.companies.get_company(
+            company_id="company_id",
+            request_options={"timeout_in_seconds": 0.2, "max_retries": 0},
+        )
+    short = Schematic(timeout=0.2)
+    with pytest.raises(ApiTimeoutError):
+        short.companies.get_company(company_id="company_id", request_options={"max_retries": 0})
+    assert time.monotonic() - started < 1.5
+    short.shutdown()
 
 
 def test_retries(fake_api: FakeSchematic) -> None:

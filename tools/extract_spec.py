@@ -3,8 +3,11 @@
     python tools/extract_spec.py [path/to/schematic-openapi.yaml]
 
 The extract keeps what code and tests need (operations, parameters, request and response
-schemas, validation keywords) and drops the prose (descriptions, summaries, examples), so
-the repository tests against the contract without the 1 MB source file.
+schemas, validation keywords) and drops examples, so the repository tests against the
+contract without the 1 MB source file. The words the SDK's docstrings quote (each
+operation's summary, the descriptions of parameters and schema properties, and which of them
+are deprecated) are kept apart, under ``prose``, so the contract itself stays as it was and
+``tools/draft_from_spec.py`` needs nothing but the extract.
 """
 
 from __future__ import annotations
@@ -36,6 +39,42 @@ def strip(node: Any, names: bool = False) -> Any:
     return node
 
 
+def prose_of_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema's description and deprecation, and those of its properties (nested objects too)."""
+    words: dict[str, Any] = {}
+    if schema.get("description"):
+        words["description"] = " ".join(str(schema["description"]).split())
+    if schema.get("deprecated"):
+        words["deprecated"] = True
+    properties = {}
+    for name, sub in (schema.get("properties") or {}).items():
+        if isinstance(sub, dict) and (found := prose_of_schema(sub)):
+            properties[name] = found
+    if properties:
+        words["properties"] = properties
+    return words
+
+
+def prose_of_operation(op: dict[str, Any]) -> dict[str, Any]:
+    """An operation's summary, description, deprecation, and each parameter's words."""
+    words: dict[str, Any] = {}
+    for key in ("summary", "description"):
+        if op.get(key):
+            words[key] = " ".join(str(op[key]).split())
+    if op.get("deprecated"):
+        words["deprecated"] = True
+    parameters = {}
+    for p in op.get("parameters", []):
+        # The parameter's own words, else its schema's (the spec repeats them in both places).
+        found = prose_of_schema({**(p.get("schema") or {}), **p})
+        found.pop("properties", None)
+        if found:
+            parameters[p["name"]] = found
+    if parameters:
+        words["parameters"] = parameters
+    return words
+
+
 def response_of(op: dict[str, Any]) -> tuple[int, Any]:
     """(status, data schema) of the success response; "empty" for 204, "binary" for files."""
     for code, resp in sorted(op["responses"].items()):
@@ -53,12 +92,15 @@ def response_of(op: dict[str, Any]) -> tuple[int, Any]:
 
 def extract(spec: dict[str, Any]) -> dict[str, Any]:
     operations = []
+    prose: dict[str, Any] = {"operations": {}, "schemas": {}}
     for path, item in spec["paths"].items():
         for method in METHODS:
             op = item.get(method)
             if op is None:
                 continue
             status, response = response_of(op)
+            if words := prose_of_operation(op):
+                prose["operations"][op["operationId"]] = words
             body = (op.get("requestBody") or {}).get("content", {}).get("application/json")
             operations.append(
                 {
@@ -79,11 +121,15 @@ def extract(spec: dict[str, Any]) -> dict[str, Any]:
                     "response": response,
                 }
             )
+    for name, schema in spec["components"]["schemas"].items():
+        if words := prose_of_schema(schema):
+            prose["schemas"][name] = words
     return {
         "info": {"title": spec["info"]["title"], "version": spec["info"]["version"]},
         "servers": spec.get("servers", []),
         "schemas": strip(spec["components"]["schemas"]),
         "operations": operations,
+        "prose": prose,
     }
 
 

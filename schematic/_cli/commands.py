@@ -16,7 +16,8 @@ import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .._events import IdentifyOptions, InvalidEventError, TrackOptions
+from .._events import IdentifyOptions, TrackOptions
+from ..errors import InvalidEventError
 from ..models._base import Model, to_jsonable
 from . import inputs
 from .core import EXIT_OK, CommandError, Context, UsageError, exit_code_for

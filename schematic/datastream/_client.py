@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import _fork
+from .._retry import Retry
 from ..cache import DEFAULT_CACHE_SIZE
 from . import _connection
 from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
@@ -41,6 +42,7 @@ from .config import DEFAULT_REPLICATOR_HEALTH_TIMEOUT, MIN_FLAG_TTL, DataStreamC
 
 if TYPE_CHECKING:
     from .._events import Event
+    from .._flags import CheckKey
     from ..models.features import CheckFlagResponseData
 
 FLAG_CACHE_SIZE = 10_000
@@ -163,30 +165,21 @@ class DataStreamClient:
 
     # -- checks -----------------------------------------------------------------------------
     def check(
-        self,
-        flag_key: str,
-        company: Mapping[str, str] | None,
-        user: Mapping[str, str] | None,
-        block: bool = False,
-        deadline: float | None = None,
+        self, key: CheckKey, block: bool = False, deadline: float | None = None
     ) -> CheckFlagResponseData | None:
-        """The flag's result evaluated locally, or None when the API should answer.
+        """The result of the check ``key`` evaluated locally, or None when the API should
+        answer.
 
         With ``block`` False only what is in this process is used (no I/O, no waiting);
         with ``block`` True shared caches are read and missing entities are asked for,
         waiting ``resource_timeout`` at most, and never past ``deadline`` (a
         ``time.monotonic()`` value): the check's own. Never raises.
         """
-        try:  # _check_key, inlined: this is the hot path
-            key = (
-                flag_key,
-                frozenset(company.items()) if company else None,
-                frozenset(user.items()) if user else None,
-            )
-        except (AttributeError, TypeError, RuntimeError):  # Runtime: changed meanwhile
-            return None
         now = self._clock()
-        answer = self.answers.get(key)
+        try:
+            answer = self.answers.get(key)
+        except TypeError:  # unhashable: not a check the API path would accept either
+            return None
         if answer is not None and answer[0] == self.store.generation and now < answer[1]:
             self.counts["local"] += 1
             result = answer[2]
@@ -194,27 +187,20 @@ class DataStreamClient:
             if sent is None or sent[0] is not result or now >= sent[1]:
                 self._report(key, answer, now)
             return result
-        answer = self._answer(key, flag_key, company, user, block, now, deadline)
+        answer = self._answer(key, block, now, deadline)
         if answer is None:
             return None
         self._report(key, answer, now)
         return answer[2]
 
     def check_many(
-        self,
-        flag_keys: Sequence[str],
-        company: Mapping[str, str] | None,
-        user: Mapping[str, str] | None,
-        deadline: float | None = None,
+        self, keys: Sequence[CheckKey], deadline: float | None = None
     ) -> list[CheckFlagResponseData] | None:
-        """Every flag evaluated locally, or None (and no event sent) if any one cannot be."""
+        """Every check evaluated locally, or None (and no event sent) if any one cannot be."""
         now = self._clock()
-        found: list[tuple[Any, Answer]] = []
-        for flag_key in flag_keys:
-            key = _check_key(flag_key, company, user)
-            if key is None:
-                return None
-            answer = self._answer(key, flag_key, company, user, True, now, deadline)
+        found: list[tuple[CheckKey, Answer]] = []
+        for key in keys:
+            answer = self._answer(key, True, now, deadline)
             if answer is None:
                 return None
             found.append((key, answer))
@@ -233,36 +219,25 @@ class DataStreamClient:
         self._submit(("flag_check", answer[3], None, now, FLAG_CHECK_EVENT_SIZE))
 
     def _answer(
-        self,
-        key: Any,
-        flag_key: str,
-        company: Mapping[str, str] | None,
-        user: Mapping[str, str] | None,
-        block: bool,
-        now: float,
-        deadline: float | None = None,
+        self, key: CheckKey, block: bool, now: float, deadline: float | None = None
     ) -> Answer | None:
         if not block and not self._remember:
             return None  # reading a shared cache is I/O
         try:
-            answer = self._evaluate(key, flag_key, company, user, block, now, deadline)
+            answer = self._evaluate(key, block, now, deadline)
         except Exception as exc:
-            self._log.warning("local evaluation of %r failed: %s", flag_key, exc)
+            self._log.warning("local evaluation of %r failed: %s", key[0], exc)
             answer = None
         if answer is None and block:
             self.counts["fallback"] += 1
         return answer
 
     def _evaluate(
-        self,
-        key: Any,
-        flag_key: str,
-        company: Mapping[str, str] | None,
-        user: Mapping[str, str] | None,
-        block: bool,
-        now: float,
-        deadline: float | None,
+        self, key: CheckKey, block: bool, now: float, deadline: float | None
     ) -> Answer | None:
+        flag_key = key[0]
+        company = dict(key[1]) if key[1] else None
+        user = dict(key[2]) if key[2] else None
         self._ensure_started()
         generation = self.store.generation  # before any read, so a change meanwhile shows
         if not self._usable():
@@ -398,20 +373,6 @@ class DataStreamClient:
         return {"state": self.state, "connects": connects, **self.counts}
 
 
-def _check_key(
-    flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
-) -> Any:
-    """What remembered answers are keyed by; None for arguments that cannot be keys."""
-    try:
-        return (
-            flag_key,
-            frozenset(company.items()) if company else None,
-            frozenset(user.items()) if user else None,
-        )
-    except (AttributeError, TypeError, RuntimeError):
-        return None
-
-
 def _caches_for(config: DataStreamConfig) -> Caches:
     """The configured providers, with in-process caches where none was given."""
     ttl = None if config.cache_ttl is None else int(config.cache_ttl * 1000)
@@ -440,7 +401,7 @@ def _timing(config: DataStreamConfig) -> Timing:
         pong_timeout=config.pong_timeout,
         write_timeout=config.write_timeout,
         handshake_timeout=config.handshake_timeout,
-        min_delay=config.reconnect_min_delay,
-        max_delay=config.reconnect_max_delay,
-        max_attempts=config.max_reconnect_attempts,
+        reconnect=Retry(
+            config.max_reconnect_attempts, config.reconnect_min_delay, config.reconnect_max_delay
+        ),
     )

@@ -5,9 +5,10 @@ hands them to ``on_message``, pings every ``ping_interval`` seconds and drops a 
 that has been silent for ``pong_timeout`` seconds. Callers never touch the socket; ``send``
 queues a frame and wakes the thread, so a check never blocks on the network.
 
-A lost connection is reopened after ``min(2**(n-1) * min_delay, max_delay)`` seconds plus
-up to ``min_delay`` of jitter (attempt ``n``, counted from the last successful connect).
-After ``max_attempts`` failures in a row, or when the server refuses the API key (close
+A lost connection is reopened after the waits of the ``reconnect`` policy (``Retry``:
+``min(2**(n-1) * min_delay, max_delay)`` seconds plus up to ``min_delay`` of jitter, for
+attempt ``n`` counted from the last successful connect). When its retries are used up
+(``max_reconnect_attempts`` failures in a row), or when the server refuses the API key (close
 code 4001, or 401/403 at the handshake), the thread logs one error and stops for good.
 
 Waits use ``Event.wait`` so that ``close`` is prompt. After a fork, the child forgets the
@@ -20,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import random
 import selectors
 import socket
 import threading
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from .._retry import Retry
 from ..version import __version__
 
 if TYPE_CHECKING:
@@ -65,9 +66,7 @@ class Timing:
     pong_timeout: float
     write_timeout: float
     handshake_timeout: float
-    min_delay: float
-    max_delay: float
-    max_attempts: int | None
+    reconnect: Retry  # its retries: failed connects in a row before giving up (None: never)
 
 
 def datastream_url(base_url: str) -> str:
@@ -102,13 +101,6 @@ def handshake_headers(api_key: str) -> list[str]:
         f"X-Schematic-Client: {CLIENT_NAME}",
         f"X-Schematic-Client-Version: {__version__ or 'unknown'}",
     ]
-
-
-def reconnect_delay(
-    attempt: int, min_delay: float, max_delay: float, rand: Callable[[], float] = random.random
-) -> float:
-    """Seconds before reconnection attempt ``attempt`` (1-based): capped doubling plus jitter."""
-    return float(min(2 ** (attempt - 1) * min_delay, max_delay) + rand() * min_delay)
 
 
 class Connection:
@@ -221,11 +213,10 @@ class Connection:
         attempt = 0
         while not self._stop.is_set():
             if attempt:
-                limit = self.timing.max_attempts
-                if limit is not None and attempt > limit:
+                delay = self.timing.reconnect.next(attempt)
+                if delay is None:
                     self._give_up("DataStream: max reconnection attempts reached")
                     return
-                delay = reconnect_delay(attempt, self.timing.min_delay, self.timing.max_delay)
                 if self._stop.wait(delay):
                     return
             try:

@@ -1,10 +1,19 @@
 """Argument checks for resource methods: a wrong type fails before any request is made.
 
 Every public method of a ``Resource`` subclass is wrapped once, when the class is defined.
-On the first call the wrapper reads the method's type hints and builds a checker; calls
-then compare each argument with its hint (containers one level deep) and raise a
-``TypeError`` that names the method and the argument. Enum-like ``Literal`` hints are
-checked for their type only, so values the API adds later still go through.
+What each argument must be comes from the ``ARGUMENT_CHECKS`` table of the method's module,
+which ``tools/draft_from_spec.py`` writes beside the methods from their annotations: no type
+hint is read at run time. On the first call the wrapper turns the method's row into
+predicates; calls then check each argument given (containers one level deep) and raise a
+``TypeError`` that names the method and the argument. Enum-like ``Literal`` arguments are
+checked for their type only, so values the API adds later still go through. A method the
+table does not list (one a subclass adds) is not checked.
+
+A check kind is one of ``"str"``, ``"int"`` (not a bool), ``"float"`` (an int will do),
+``"bool"``, ``"datetime"``, ``"date"``, ``"any"`` and ``"none"``, or a tuple:
+``("or", kind, ...)``, ``("list", kind)`` (a list or tuple of it), ``("dict", kind)`` (a
+mapping of str to it), ``("model", name)`` (an instance of ``schematic.models.<name>``) or
+``("literal", value, ...)`` (a value of the same type as those listed).
 """
 
 from __future__ import annotations
@@ -12,20 +21,24 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, TypeVar, Union
+from typing import Any, TypeAlias, TypeVar
 
-from ..models._base import _MODELS
+from .. import models
 
 F = TypeVar("F", bound=Callable[..., Any])
 Check = Callable[[Any], bool]
+Kind: TypeAlias = "str | tuple[Kind, ...]"
+ArgumentChecks: TypeAlias = "dict[str, tuple[tuple[str, Kind], ...]]"
+"""A resource module's table: method name to its (argument, check kind) pairs."""
+
+TABLE = "ARGUMENT_CHECKS"
 
 
 def with_checks(method: F) -> F:
-    """Wrap ``method`` so that its arguments are checked against its hints on each call."""
+    """Wrap ``method`` so that its arguments are checked against its module's table."""
     checker: list[Callable[[tuple[Any, ...], dict[str, Any]], None]] = []
 
     @functools.wraps(method)
@@ -39,14 +52,12 @@ def with_checks(method: F) -> F:
 
 
 def _build(method: Callable[..., Any]) -> Callable[[tuple[Any, ...], dict[str, Any]], None]:
-    signature = inspect.signature(method)
-    module = vars(sys.modules[method.__module__])
-    hints = typing.get_type_hints(method, module, _MODELS)
-    checks = {
-        name: (_describe(hints[name]), _check_for(hints[name]))
-        for name in list(signature.parameters)[1:]
-        if name in hints and name != "request_options"
-    }
+    table: ArgumentChecks = getattr(sys.modules[method.__module__], TABLE, None) or {}
+    row = table.get(method.__name__)
+    if row is None:
+        return _unchecked
+    signature = inspect.signature(method)  # reads no annotation: they stay strings
+    checks = {name: (describe(kind), compile_kind(kind)) for name, kind in row}
 
     def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         bound = signature.bind(None, *args, **kwargs)
@@ -61,64 +72,79 @@ def _build(method: Callable[..., Any]) -> Callable[[tuple[Any, ...], dict[str, A
     return check
 
 
-def _check_for(hint: Any) -> Check:
-    """A predicate telling whether a value fits ``hint``."""
-    origin = typing.get_origin(hint)
-    if origin is Union or origin is types.UnionType:
-        members = [_check_for(member) for member in typing.get_args(hint)]
+def _unchecked(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    return None
+
+
+def compile_kind(kind: Kind) -> Check:
+    """A predicate telling whether a value fits ``kind``."""
+    if isinstance(kind, str):
+        return _SIMPLE[kind]
+    tag, *rest = kind
+    if tag == "or":
+        members = [compile_kind(member) for member in rest]
         return lambda value: any(member(value) for member in members)
-    if hint is type(None):
-        return lambda value: value is None
-    if origin is typing.Literal:
-        kinds = tuple({type(v) for v in typing.get_args(hint)})
+    if tag == "literal":
+        kinds = tuple({type(v) for v in rest})
         return lambda value: isinstance(value, kinds)
-    if origin in (Mapping, dict) or hint in (Mapping, dict):
-        args = typing.get_args(hint)
-        inner = _check_for(args[1]) if len(args) == 2 else _anything
+    if tag == "dict":
+        inner = compile_kind(rest[0])
         return lambda value: (
             isinstance(value, Mapping)
             and all(isinstance(k, str) and inner(v) for k, v in value.items())
         )
-    if origin in (Sequence, list) or hint in (Sequence, list):
-        args = typing.get_args(hint)
-        inner = _check_for(args[0]) if args else _anything
+    if tag == "list":
+        inner = compile_kind(rest[0])
         return lambda value: isinstance(value, (list, tuple)) and all(inner(v) for v in value)
-    return _SIMPLE.get(hint) or (
-        (lambda value: isinstance(value, hint)) if isinstance(hint, type) else _anything
-    )
+    if tag == "model":
+        cls = getattr(models, typing.cast(str, rest[0]))  # loads the module defining it
+        return lambda value: isinstance(value, cls)
+    raise ValueError(f"unknown check kind {kind!r}")
+
+
+def describe(kind: Kind) -> str:
+    """Words for a check kind, for error messages: "a str", "a dict of str to str", ..."""
+    if isinstance(kind, str):
+        return _WORDS[kind]
+    tag, *rest = kind
+    if tag == "or":
+        parts = [describe(member) for member in rest if member != "none"]
+        return " or ".join(parts) + (" or None" if "none" in rest else "")
+    if tag == "literal":
+        return "one of " + ", ".join(repr(v) for v in rest)
+    if tag == "dict":
+        return f"a dict of str to {_bare(describe(rest[0]))}"
+    if tag == "list":
+        return f"a list of {_bare(describe(rest[0]))}"
+    name = typing.cast(str, rest[0])
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
 
 
 def _anything(value: Any) -> bool:
     return True
 
 
-_SIMPLE: dict[Any, Check] = {
-    Any: _anything,
-    str: lambda value: isinstance(value, str),
-    bool: lambda value: isinstance(value, bool),
-    int: lambda value: isinstance(value, int) and not isinstance(value, bool),
-    float: lambda value: isinstance(value, (int, float)) and not isinstance(value, bool),
-    datetime: lambda value: isinstance(value, datetime),
-    date: lambda value: isinstance(value, date),
+_SIMPLE: dict[str, Check] = {
+    "any": _anything,
+    "none": lambda value: value is None,
+    "str": lambda value: isinstance(value, str),
+    "bool": lambda value: isinstance(value, bool),
+    "int": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "float": lambda value: isinstance(value, (int, float)) and not isinstance(value, bool),
+    "datetime": lambda value: isinstance(value, datetime),
+    "date": lambda value: isinstance(value, date),
 }
 
-
-def _describe(hint: Any) -> str:
-    """Words for a hint, for error messages: "a str", "a dict of str to str", ..."""
-    origin = typing.get_origin(hint)
-    if origin is Union or origin is types.UnionType:
-        parts = [_describe(a) for a in typing.get_args(hint) if a is not type(None)]
-        return " or ".join(parts) + (" or None" if type(None) in typing.get_args(hint) else "")
-    if origin is typing.Literal:
-        return "one of " + ", ".join(repr(v) for v in typing.get_args(hint))
-    if origin in (Mapping, dict):
-        args = typing.get_args(hint)
-        return f"a dict of str to {_bare(_describe(args[1]))}" if args else "a dict"
-    if origin in (Sequence, list):
-        args = typing.get_args(hint)
-        return f"a list of {_bare(_describe(args[0]))}" if args else "a list"
-    name = getattr(hint, "__name__", str(hint))
-    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+_WORDS = {
+    "any": "an Any",
+    "none": "a NoneType",
+    "str": "a str",
+    "bool": "a bool",
+    "int": "an int",
+    "float": "a float",
+    "datetime": "a datetime",
+    "date": "a date",
+}
 
 
 def _bare(words: str) -> str:
