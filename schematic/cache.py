@@ -25,9 +25,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 from cachetools import TTLCache
 
 from . import _fork
-
-DEFAULT_CACHE_SIZE = 1000
-DEFAULT_CACHE_TTL = 5000  # milliseconds
+from ._config import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL
 
 T = TypeVar("T")
 
@@ -36,8 +34,11 @@ T = TypeVar("T")
 class CacheProvider(Protocol[T]):
     """What the client needs from a cache: ``get`` and ``set`` by string key.
 
-    ``get`` returns ``None`` on a miss. ``ttl_override`` is in milliseconds. A provider may
-    raise; the client logs the error and treats it as a miss.
+    The client gives a provider of its own the text form of a check's key (flag, company
+    keys and user keys, escaped and sorted, so that equal checks share one key);
+    ``LocalCache`` takes the key's tuple form as it is, which spares building the text
+    on every check. ``get`` returns ``None`` on a miss. ``ttl_override`` is in
+    milliseconds. A provider may raise; the client logs the error and treats it as a miss.
     """
 
     def get(self, key: str) -> T | None: ...

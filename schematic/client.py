@@ -321,14 +321,13 @@ class Schematic:
                 name="Wile E. Coyote",
             )
         """
-        if self._offline:
-            return
         try:
             item = identify_event(keys, company, name, traits, options)
         except InvalidEventError as exc:
             self._refusals.report(exc)
             return
-        self._worker.submit(item)
+        if not self._offline:  # checked offline too: a bad call shows in tests and development
+            self._worker.submit(item)
 
     def track(
         self,
@@ -346,12 +345,12 @@ class Schematic:
             client.track(event="some-action", company={"id": "your-company-id"}, quantity=3)
         """
         # Written out rather than through _event and _enqueue: this is a hot path.
-        if self._offline:
-            return
         try:
             item = track_event(event, company, user, traits, quantity, options)
         except InvalidEventError as exc:
             self._refusals.report(exc)
+            return
+        if self._offline:  # checked offline too: a bad call shows in tests and development
             return
         self._worker.submit(item)
         if self._datastream is not None:
@@ -361,13 +360,12 @@ class Schematic:
         """The event for a ``track``/``identify`` call; None offline or for bad arguments.
 
         For ``AsyncSchematic``, with ``_enqueue``."""
-        if self._offline:
-            return None
         try:
-            return make(*args)
+            item = make(*args)
         except InvalidEventError as exc:
             self._refusals.report(exc)
             return None
+        return None if self._offline else item
 
     def _enqueue(self, item: Event, *, wait: bool = True) -> bool | None:
         """Queue an event (see ``EventWorker.submit``); None when it would have to wait."""

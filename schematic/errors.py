@@ -2,7 +2,7 @@
 
 ::
 
-    SchematicError                      root of everything raised by this package
+    SchematicError                      root of the exceptions this package defines
     ├── ApiError                        a call to the API failed (status_code, body, headers)
     │   ├── BadRequestError             400
     │   ├── UnauthorizedError           401
@@ -36,7 +36,7 @@ from typing import Any
 
 
 class SchematicError(Exception):
-    """Root of every exception raised by this package."""
+    """Root of the exceptions this package defines (bad arguments raise TypeError, ValueError)."""
 
 
 class InvalidEventError(SchematicError, ValueError):

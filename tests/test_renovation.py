@@ -209,3 +209,37 @@ def test_the_settings_module_depends_on_no_part_it_configures() -> None:
         if isinstance(node, ast.ImportFrom) and node.level == 1
     }
     assert imported == {None, "_retry"}  # "from . import _validation" has no module
+
+
+def test_an_invalid_event_is_in_the_error_tree_and_a_value_error(make_client: Any) -> None:
+    from schematic.errors import InvalidEventError, SchematicError
+
+    client = make_client(strict=True)
+    with pytest.raises(SchematicError) as caught:
+        client.identify(keys={})
+    assert isinstance(caught.value, InvalidEventError)
+    assert isinstance(caught.value, ValueError)  # what code written for 1.x catches
+    assert "keys" in str(caught.value)
+
+
+def test_the_core_install_needs_requests_and_cachetools_only() -> None:
+    import configparser
+
+    setup = configparser.ConfigParser()
+    setup.read(Path(schematic._config.__file__).parent.parent / "setup.cfg")
+    needed = [line.split(">=")[0] for line in setup["options"]["install_requires"].split()]
+    assert needed == ["requests", "cachetools"]
+
+
+def test_offline_calls_are_checked_and_nothing_is_queued(caplog: Any) -> None:
+    strict = Schematic(config=SchematicConfig(offline=True, strict=True))
+    with pytest.raises(ValueError, match="event must be a non-empty str"):
+        strict.track("")
+    strict.track("fine", company={"id": "acme"})
+    lenient = Schematic(config=SchematicConfig(offline=True))
+    with caplog.at_level(logging.ERROR, logger="schematic"):
+        lenient.identify(keys={})
+    assert "keys must be a non-empty dict" in caplog.text
+    for client in (strict, lenient):
+        assert client.stats()["events_enqueued"] == 0
+        client.shutdown()

@@ -29,8 +29,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import _fork
+from .._config import DEFAULT_CACHE_SIZE
 from .._retry import Retry
-from ..cache import DEFAULT_CACHE_SIZE
 from . import _connection
 from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
 from ._evaluations import Evaluations, flag_check_body
