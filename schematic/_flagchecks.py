@@ -1,10 +1,11 @@
 """``FlagChecker``: answers "is this flag on?" for one client.
 
 A check's key is built once, from the caller's contexts, and is from then on the check's
-only copy of them (a frozenset of pairs is a snapshot: another thread changing the dict
-later cannot change the check). The order of a check::
+only copy of them (tuples of pairs are a snapshot: another thread changing the dict later
+cannot change the check). The order of a check::
 
     offline ─▶ the default
+    hot ─hit─▶ answer                     (in Schematic.check_flag: a key and a lookup)
     key ─▶ DataStream (in process) ─▶ cache providers ─hit─▶ answer          (no I/O)
       └─miss─▶ arguments checked ─▶ DataStream (may wait) ─▶ circuit breaker
                  ─▶ POST /flags/{key}/check within the check's deadline ─▶ caches ─▶ answer
@@ -12,20 +13,38 @@ later cannot change the check). The order of a check::
 
 ``local`` and ``remote`` are the two halves: ``AsyncSchematic`` runs the first on the loop
 and the second in a thread.
+
+``hot`` is the ``LocalCache`` that ``Schematic.check_flag`` reads by itself before calling
+here: the first cache provider, or DataStream's answers ready to serve. Its keys keep the
+order of the caller's dicts, the cheapest key to build; so that a check has one entry
+whatever that order, ``_orderings`` remembers the order each check of several pairs was
+stored in, and a check made in another order finds that entry (and replaces it when it
+stores a new answer) rather than making one of its own.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from . import _flags
 from ._config import CHECK_RETRIES, CHECK_RETRY_DELAY
-from ._flags import CheckFlagOptions, CheckKey, Context, check_key, text_key
+from ._flags import (
+    Canonical,
+    CheckFlagOptions,
+    CheckKey,
+    Context,
+    canonical,
+    check_key,
+    reorderable,
+    text_key,
+)
 from ._transport import quote_segment
 from .cache import CacheProvider, LocalCache
 from .errors import ApiTimeoutError, is_transient
@@ -112,6 +131,33 @@ class FlagChecker:
         self.stats = dict.fromkeys(
             ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers"), 0
         )
+        self.hot = self._hot_cache()
+        self.hot_hits = itertools.count()  # counted by check_flag, atomically
+        self._orderings: dict[Canonical, CheckKey] = {}  # a check -> its key in the LocalCaches
+        self._orderings_kept = 4 * max(
+            [c.max_size for c, _ in self.caches if isinstance(c, LocalCache)] or [0]
+        )
+        self._lock = threading.Lock()
+
+    def _hot_cache(self) -> LocalCache[CheckFlagResponseData] | None:
+        """What ``Schematic.check_flag`` may answer from without calling ``check``: DataStream's
+        ready answers when it evaluates in this process, else the first cache provider if it
+        is a ``LocalCache`` whose ``get`` is not overridden; None for neither."""
+        if self.offline:
+            return None
+        if self.datastream is not None:
+            return self.datastream.ready if self.datastream.remembers else None
+        first = self.caches[0][0] if self.caches else None
+        if isinstance(first, LocalCache) and type(first).get is LocalCache.get:
+            return first
+        return None
+
+    def counts(self) -> dict[str, int]:
+        """``stats``, with the answers ``check_flag`` found in ``hot`` by itself."""
+        counts = dict(self.stats)
+        if self.hot is not None and self.datastream is None:
+            counts["cache_hits"] += _flags.count_of(self.hot_hits)
+        return counts
 
     # -- one flag ---------------------------------------------------------------------------
     def check(
@@ -126,7 +172,7 @@ class FlagChecker:
             return self._fallback(flag_key, _flags.REASON_OFFLINE, options)
         try:
             key = check_key(flag_key, company, user)
-        except (AttributeError, TypeError, RuntimeError):
+        except Exception:  # no mapping, changed meanwhile, or an object that raises
             return self.refuse(flag_key, company, user, options)
         result = self.local(key, options)
         return result if result is not None else self.remote(key, options)
@@ -137,7 +183,7 @@ class FlagChecker:
         """The check's key; None when the arguments cannot make one (see ``refuse``)."""
         try:
             return check_key(flag_key, company, user)
-        except (AttributeError, TypeError, RuntimeError):
+        except Exception:
             return None
 
     def local(
@@ -216,7 +262,7 @@ class FlagChecker:
             _flags.check_context("company", company)
             _flags.check_context("user", user)
             key = check_key(flag_key, company, user)
-        except (AttributeError, TypeError) as exc:
+        except (AttributeError, TypeError, ValueError) as exc:
             return self._invalid(TypeError(str(exc)), flag_key, _options_or_none(options))
         result = self.local(key, options)
         return result if result is not None else self.remote(key, options)
@@ -355,7 +401,7 @@ class FlagChecker:
 
         ``error`` is None when the circuit breaker kept the check from being sent.
         """
-        stale = self.last_known.get(key) if self.last_known is not None else None
+        stale = self.last_known.get(canonical(key)) if self.last_known is not None else None
         why = str(error) if error is not None else "circuit open"
         if stale is not None:
             self.stats["flag_stale_answers"] += 1
@@ -366,11 +412,14 @@ class FlagChecker:
 
     def _cached(self, key: CheckKey) -> CheckFlagResponseData | None:
         text: str | None = None
+        stored: CheckKey | None = None  # the key a LocalCache holds this check under
         for cache, wants_text in self.caches:
             if wants_text and text is None:
                 text = text_key(key)
+            elif not wants_text and stored is None:
+                stored = self._orderings.get(canonical(key), key) if reorderable(key) else key
             try:
-                hit = cache.get(text if wants_text else key)  # type: ignore[arg-type]
+                hit = cache.get(text if wants_text else stored)  # type: ignore[arg-type]
             except Exception as exc:
                 self.log.warning("cache %r failed to read: %s", cache, exc)
                 continue
@@ -379,14 +428,24 @@ class FlagChecker:
         return None
 
     def _store(self, key: CheckKey, result: CheckFlagResponseData) -> None:
+        same = canonical(key)
         if self.last_known is not None:
-            self.last_known.set(key, result)
+            self.last_known.set(same, result)
+        replaced: CheckKey | None = None  # the same check stored in another order before
+        if self._orderings_kept and reorderable(key):
+            with self._lock:
+                replaced = self._orderings.get(same)
+                if replaced is None and len(self._orderings) >= self._orderings_kept:
+                    self._orderings.clear()  # more checks than the caches hold: start over
+                self._orderings[same] = key
         text: str | None = None
         for cache, wants_text in self.caches:
             if wants_text and text is None:
                 text = text_key(key)
             try:
                 cache.set(text if wants_text else key, result)  # type: ignore[arg-type]
+                if not wants_text and replaced is not None and replaced != key:
+                    cache.delete(replaced)  # type: ignore[attr-defined]
             except Exception as exc:
                 self.log.warning("cache %r failed to write: %s", cache, exc)
 

@@ -3,6 +3,7 @@ reasons given for them, and the circuit breaker."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -48,24 +49,52 @@ class CheckFlagOptions:
         _validation.seconds("timeout", self.timeout, optional=True)
 
 
-Pairs = frozenset[tuple[str, str]]
+Pairs = tuple[tuple[str, str], ...]
 Context = tuple["Pairs | None", "Pairs | None"]
 """A check's company and user, as pairs: None for no context."""
 CheckKey = tuple[str, "Pairs | None", "Pairs | None"]
-"""What a check is cached under: the flag and the company's and user's keys, in any order."""
+"""What a check is looked up under: the flag and the company's and user's pairs, in the
+order of the caller's dicts (``canonical`` makes it independent of that order)."""
+Canonical = tuple[str, "frozenset[tuple[str, str]] | None", "frozenset[tuple[str, str]] | None"]
+"""A check's key whatever the order of its contexts' keys: equal checks, equal keys."""
 
 
 def check_key(
     flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None
 ) -> CheckKey:
     """The key of a check, built once per check; nothing is checked, as this runs on every
-    ``check_flag``: a context that is no mapping of hashable values raises TypeError or
-    AttributeError, one changed by another thread meanwhile RuntimeError."""
+    ``check_flag``: a context that is no mapping raises AttributeError or TypeError, one
+    changed by another thread meanwhile RuntimeError. The pairs are a snapshot: changing
+    the caller's dict later cannot change the check.
+
+    Pairs in the caller's order are the cheapest key there is (``Schematic.check_flag``
+    builds the same one inline); the caches keep one entry per check whatever the order,
+    through ``canonical``.
+    """
     return (
         flag_key,
-        frozenset(company.items()) if company else None,
-        frozenset(user.items()) if user else None,
+        tuple(company.items()) if company else None,
+        tuple(user.items()) if user else None,
     )
+
+
+def canonical(key: CheckKey) -> Canonical:
+    """The key with its contexts as sets of pairs, equal for ``{"a": .., "b": ..}`` and
+    ``{"b": .., "a": ..}``."""
+    flag_key, company, user = key
+    return (flag_key, frozenset(company) if company else None, frozenset(user) if user else None)
+
+
+def reorderable(key: CheckKey) -> bool:
+    """Whether another order of the same contexts makes another key (a context of two or
+    more pairs); if not, ``key`` is as good as its ``canonical`` form."""
+    return (key[1] is not None and len(key[1]) > 1) or (key[2] is not None and len(key[2]) > 1)
+
+
+def count_of(counter: itertools.count[int]) -> int:
+    """How many times ``next`` was called on a counter started at 0. A counter is what the
+    hot path counts with, as ``next`` on it is atomic where ``+= 1`` is not."""
+    return int(repr(counter)[len("count(") : -1])
 
 
 _SPECIAL = re.compile(r"[\\:;=]")
@@ -127,8 +156,8 @@ def context_key(company: Any, user: Any) -> Context:
     check_context("company", company)
     check_context("user", user)
     return (
-        frozenset(company.items()) if company else None,
-        frozenset(user.items()) if user else None,
+        tuple(company.items()) if company else None,
+        tuple(user.items()) if user else None,
     )
 
 

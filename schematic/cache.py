@@ -99,19 +99,20 @@ class LocalCache(Generic[T]):
         _fork.reset_in_child(self, LocalCache._rebuild)
 
     def _rebuild(self) -> None:
-        """Fresh lock and TTLCache, same entries (in a child process, after a fork)."""
-        kept = list(self._index.items())
-        self._empty()
-        for key, (value, expires_at) in kept:
+        """Fresh lock and TTLCache, same entries (in a child process, after a fork). The
+        index stays the same dict: ``Schematic.check_flag`` holds on to it."""
+        self._lock = threading.Lock()
+        self._entries = self._new_entries()
+        for key, (value, _) in list(self._index.items()):
             self._entries[key] = value
-            self._index[key] = (value, expires_at)
 
     def _empty(self) -> None:
         self._lock = threading.Lock()
         self._index: dict[object, tuple[T, float]] = {}  # key -> (value, expires_at)
-        self._entries = _Entries(
-            max(self.max_size, 1), self.ttl / 1000.0, self._timer, self._forget
-        )
+        self._entries = self._new_entries()
+
+    def _new_entries(self) -> _Entries:
+        return _Entries(max(self.max_size, 1), self.ttl / 1000.0, self._timer, self._forget)
 
     def __repr__(self) -> str:
         return f"LocalCache(max_size={self.max_size}, ttl={self.ttl})"
@@ -136,6 +137,14 @@ class LocalCache(Generic[T]):
         with self._lock:
             self._entries[key] = value
             self._index[key] = (value, self._timer() + ttl / 1000.0)
+
+    def set_until(self, key: object, value: T, expires_at: float) -> None:
+        """Store ``value`` until ``expires_at`` on the cache's timer, or its TTL if sooner."""
+        if self.max_size == 0:
+            return
+        with self._lock:
+            self._entries[key] = value
+            self._index[key] = (value, min(expires_at, self._timer() + self.ttl / 1000.0))
 
     def delete(self, key: object) -> None:
         """Remove ``key``, if present."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import json
 import threading
+import time
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -235,6 +236,12 @@ class Schematic:
             log=log,
             offline=offline,
         )
+        # What check_flag reads by itself: the index of a LocalCache (the same dict for
+        # the cache's life) and its clock.
+        hot = self._checker.hot
+        self._hot_index = hot._index if hot is not None else None
+        self._hot_timer = hot._timer if hot is not None else time.monotonic
+        self._hot_hits = self._checker.hot_hits
         _fork.reset_in_child(self, Schematic._renew_session)
         # Dropped without shutdown(): the worker sends what it holds, then the session and
         # the stream close. Nothing here may refer to the client itself.
@@ -267,6 +274,23 @@ class Schematic:
 
             client.check_flag("some-flag-key", company={"id": "your-company-id"})
         """
+        index = self._hot_index
+        if index is not None and options is None:
+            # The hottest path, so written out here: the key ``check_key`` builds, one read of
+            # the cache's index and its expiry; anything else goes through the checker.
+            try:
+                entry = index.get(
+                    (
+                        flag_key,
+                        tuple(company.items()) if company else None,
+                        tuple(user.items()) if user else None,
+                    )
+                )
+            except Exception:  # not a mapping, or unhashable: the checker says what is wrong
+                entry = None
+            if entry is not None and self._hot_timer() < entry[1]:
+                next(self._hot_hits)
+                return entry[0].value is True
         # A real bool: the API's answers are checked to be one.
         return self._checker.check(flag_key, company, user, options).value is True
 
@@ -449,12 +473,14 @@ class Schematic:
         """Counters for monitoring: events queued, sent, retried and dropped, cache use."""
         stats: dict[str, Any] = {
             **self._worker.snapshot(),
-            **self._checker.stats,
+            **self._checker.counts(),
             "invalid_calls": self._refusals.count,
             "circuit_open": self._checker.breaker.is_open,
         }
         if self._datastream is not None:
-            stats["datastream"] = self._datastream.stats()
+            stats["datastream"] = datastream = self._datastream.stats()
+            if self._hot_index is not None:  # answers check_flag found ready by itself
+                datastream["local"] += _flags.count_of(self._hot_hits)
         return stats
 
 

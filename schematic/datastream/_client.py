@@ -17,6 +17,12 @@ replicator reports ready.
 generation is the one it was made at: every change to any cache (a stream message, a local
 usage increment, a reconnect) moves the generation on. It is used only when every cache is
 in this process, since another process could change a shared cache without telling us.
+
+``ready`` holds the same answers for ``Schematic.check_flag`` to read without calling
+``check``: each until it expires or its next ``flag_check`` event is due, and all of them
+dropped whenever the generation moves on. An answer is put there only if the generation
+is still the one it was made at once it is there, so a change made meanwhile cannot leave
+an outdated one behind.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _fork
 from .._config import DEFAULT_CACHE_SIZE
 from .._retry import Retry
+from ..cache import LocalCache
 from . import _connection
 from ._connection import CONNECTED, CONNECTING, IDLE, Connection, Timing, datastream_url
 from ._evaluations import Evaluations, flag_check_body
@@ -89,6 +96,10 @@ class DataStreamClient:
         self._remember = not config.replicator_mode and all(
             is_in_process(c) for c in vars(caches).values()
         )
+        self.ready: LocalCache[CheckFlagResponseData] = LocalCache(
+            ANSWERS_KEPT, int(EVENT_INTERVAL * 1000), timer=clock
+        )
+        self.store.on_bump = self.ready.clear
         self.counts = dict.fromkeys(("local", "fallback", "requests", "refreshes"), 0)
         self.session = Session(self.store, self._send, config.resource_timeout, self.counts, logger)
         self.connection: Connection | None = None
@@ -135,7 +146,7 @@ class DataStreamClient:
         self.session.reset()
         self.answers: dict[Any, Answer] = {}
         self._reported: dict[Any, tuple[Any, float]] = {}  # check -> (result, next send)
-        self.store.bump()
+        self.store.bump()  # which empties ``ready``
 
     def __repr__(self) -> str:
         return f"DataStreamClient(state={self.state!r})"
@@ -186,12 +197,31 @@ class DataStreamClient:
             sent = self._reported.get(key)
             if sent is None or sent[0] is not result or now >= sent[1]:
                 self._report(key, answer, now)
+            self._serve(key, answer, now)
             return result
         answer = self._answer(key, block, now, deadline)
         if answer is None:
             return None
         self._report(key, answer, now)
+        self._serve(key, answer, now)
         return answer[2]
+
+    @property
+    def remembers(self) -> bool:
+        """Whether answers are kept (and ``ready``): only when every cache is in process."""
+        return self._remember
+
+    def _serve(self, key: CheckKey, answer: Answer, now: float) -> None:
+        """Put a current answer in ``ready``, until it expires or its event is due."""
+        if not self._remember:
+            return
+        sent = self._reported.get(key)
+        until = answer[1] if sent is None else min(answer[1], sent[1])
+        if until <= now or answer[0] != self.store.generation:
+            return
+        self.ready.set_until(key, answer[2], until)
+        if answer[0] != self.store.generation:  # changed while it was put there
+            self.ready.delete(key)
 
     def check_many(
         self, keys: Sequence[CheckKey], deadline: float | None = None
@@ -362,6 +392,7 @@ class DataStreamClient:
     def close(self) -> None:
         """Close the stream and stop every thread; checks go to the API afterwards."""
         self._closed = True
+        self.ready.clear()
         if self.connection is not None:
             self.connection.close()
         if self.health is not None:

@@ -85,6 +85,7 @@ class EntityStore:
         self._flag_ttl = None if flag_ttl is None else int(flag_ttl * 1000)
         self._counter = itertools.count(1)
         self.generation = 0
+        self.on_bump: Callable[[], None] | None = None  # told after each bump
         self.reset_locks()
 
     def reset_locks(self) -> None:
@@ -95,6 +96,8 @@ class EntityStore:
         """Mark every earlier conclusion drawn from the caches as possibly outdated."""
         # Each value is drawn once, so a generation never comes back once it is replaced.
         self.generation = next(self._counter)
+        if self.on_bump is not None:
+            self.on_bump()
 
     def _lock(self, entity_id: str) -> threading.Lock:
         return self._locks[zlib.crc32(entity_id.encode()) % _LOCK_STRIPES]
