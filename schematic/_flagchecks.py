@@ -14,16 +14,23 @@ cannot change the check). The order of a check::
 ``local`` and ``remote`` are the two halves: ``AsyncSchematic`` runs the first on the loop
 and the second in a thread.
 
-``hot`` is the ``LocalCache`` that ``Schematic.check_flag`` reads by itself before calling
-here: the first cache provider, or DataStream's answers ready to serve. Its keys keep the
-order of the caller's dicts, the cheapest key to build; so that a check has one entry
-whatever that order, ``_orderings`` remembers the order each check of several pairs was
-stored in, and a check made in another order finds that entry (and replaces it when it
-stores a new answer) rather than making one of its own.
+Cache keys keep the order of the caller's dicts, the cheapest key to build; so that a check
+has one entry whatever that order, ``_orderings`` remembers the order each check of several
+pairs was stored in, and a check made in another order finds that entry (and replaces it
+when it stores a new answer) rather than making one of its own.
+
+``hot`` is the cache whose answers ``Schematic.check_flag`` serves by itself, without
+calling here: the first cache provider, or DataStream's answers ready to serve. Its
+entries are copied to ``hot_index`` under a ``HotKey`` (the contexts' values only, quicker
+to build and to hash than the pairs) with copies of the contexts to compare the caller's
+with. The copy of an entry lives no longer than the entry: it carries its expiry, and
+``hot`` tells ``_dropped`` of every entry that leaves it; one that left or changed while
+it was being copied is taken out again at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import json
@@ -40,8 +47,10 @@ from ._flags import (
     CheckFlagOptions,
     CheckKey,
     Context,
+    HotKey,
     canonical,
     check_key,
+    hot_key,
     reorderable,
     text_key,
 )
@@ -55,6 +64,9 @@ if TYPE_CHECKING:
     from .models._base import Model
     from .models.features import CheckFlagResponseData
 
+# A copy of a cached answer for Schematic.check_flag: its value, when it expires, the
+# contexts it was given for (compared with the caller's), and the whole answer.
+Hot = tuple[bool, float, "dict[str, str] | None", "dict[str, str] | None", "CheckFlagResponseData"]
 MAX_REFUSAL_KINDS = 100  # kinds of refused call remembered, to log each once
 KEPT_FOR_ERRORS = 24 * 3600 * 1000  # milliseconds a last-known value serves when the API fails
 
@@ -132,7 +144,10 @@ class FlagChecker:
             ("cache_hits", "cache_misses", "flag_fallbacks", "flag_stale_answers"), 0
         )
         self.hot = self._hot_cache()
+        self.hot_index: dict[HotKey, Hot] = {}
         self.hot_hits = itertools.count()  # counted by check_flag, atomically
+        if self.hot is not None:
+            self.hot._watch(self._dropped)
         self._orderings: dict[Canonical, CheckKey] = {}  # a check -> its key in the LocalCaches
         self._orderings_kept = 4 * max(
             [c.max_size for c, _ in self.caches if isinstance(c, LocalCache)] or [0]
@@ -175,7 +190,44 @@ class FlagChecker:
         except Exception:  # no mapping, changed meanwhile, or an object that raises
             return self.refuse(flag_key, company, user, options)
         result = self.local(key, options)
-        return result if result is not None else self.remote(key, options)
+        if result is None:
+            result = self.remote(key, options)
+        if self.hot is not None:
+            self._promote(key)
+        return result
+
+    def _promote(self, key: CheckKey) -> None:
+        """Copy ``hot``'s entry for this check, if it has one, into ``hot_index``."""
+        assert self.hot is not None
+        index = self.hot._index
+        try:
+            entry = index.get(key)
+        except TypeError:  # unhashable: a context the checker refused
+            return
+        if entry is None:
+            return
+        hot_index = self.hot_index
+        if len(hot_index) >= 2 * self.hot.max_size:
+            hot_index.clear()
+        found = hot_key(key)
+        company, user = key[1], key[2]
+        hot_index[found] = (
+            entry[0].value is True,
+            entry[1],
+            dict(company) if company else None,
+            dict(user) if user else None,
+            entry[0],
+        )
+        if index.get(key) is not entry:  # dropped or replaced meanwhile: not to be served
+            hot_index.pop(found, None)
+
+    def _dropped(self, key: object) -> None:
+        """``hot`` let go of ``key`` (None: of everything): so does ``hot_index``."""
+        if key is None:
+            self.hot_index.clear()
+            return
+        with contextlib.suppress(Exception):  # not a check's key: nothing of ours
+            self.hot_index.pop(hot_key(key), None)  # type: ignore[arg-type]
 
     def key(
         self, flag_key: str, company: Mapping[str, str] | None, user: Mapping[str, str] | None

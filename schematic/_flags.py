@@ -85,6 +85,23 @@ def canonical(key: CheckKey) -> Canonical:
     return (flag_key, frozenset(company) if company else None, frozenset(user) if user else None)
 
 
+HotKey = tuple[str, "tuple[str, ...] | None", "tuple[str, ...] | None"]
+"""What ``Schematic.check_flag`` finds a cached answer by: the flag and the contexts'
+values, in the order of the caller's dicts (quicker to build and to hash than the pairs).
+Contexts can share their values, so an answer found this way is taken only if its
+contexts equal the caller's."""
+
+
+def hot_key(key: CheckKey) -> HotKey:
+    """The ``HotKey`` of a check: what ``check_flag`` builds from the caller's dicts."""
+    flag_key, company, user = key
+    return (
+        flag_key,
+        tuple(v for _, v in company) if company else None,
+        tuple(v for _, v in user) if user else None,
+    )
+
+
 def reorderable(key: CheckKey) -> bool:
     """Whether another order of the same contexts makes another key (a context of two or
     more pairs); if not, ``key`` is as good as its ``canonical`` form."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -95,6 +96,9 @@ class LocalCache(Generic[T]):
         self.max_size = max_size
         self.ttl = ttl
         self._timer = timer
+        # Told of each entry that leaves (evicted, expired or deleted), None when all do:
+        # how a client keeps its own faster index of this cache in step (see _flagchecks).
+        self._watchers: list[weakref.WeakMethod[Callable[[object], None]]] = []
         self._empty()
         _fork.reset_in_child(self, LocalCache._rebuild)
 
@@ -151,13 +155,28 @@ class LocalCache(Generic[T]):
         with self._lock:
             self._entries.pop(key, None)
             self._index.pop(key, None)
+            self._tell(key)
 
     def clear(self) -> None:
         """Remove every entry."""
         with self._lock:
             self._entries.clear()
             self._index.clear()
+            self._tell(None)
 
     def _forget(self, key: object) -> None:
         # Called by the TTLCache while ``set`` or ``__len__`` holds the lock.
         self._index.pop(key, None)
+        self._tell(key)
+
+    def _watch(self, method: Callable[[object], None]) -> None:
+        """Call ``method`` (a bound method, held weakly) with each key that leaves."""
+        with self._lock:
+            self._watchers = [w for w in self._watchers if w() is not None]
+            self._watchers.append(weakref.WeakMethod(method))
+
+    def _tell(self, key: object) -> None:
+        for watcher in self._watchers:
+            method = watcher()
+            if method is not None:
+                method(key)

@@ -236,10 +236,9 @@ class Schematic:
             log=log,
             offline=offline,
         )
-        # What check_flag reads by itself: the index of a LocalCache (the same dict for
-        # the cache's life) and its clock.
+        # What check_flag reads by itself: copies of a cache's answers, and its clock.
         hot = self._checker.hot
-        self._hot_index = hot._index if hot is not None else None
+        self._hot_index = self._checker.hot_index if hot is not None else None
         self._hot_timer = hot._timer if hot is not None else time.monotonic
         self._hot_hits = self._checker.hot_hits
         _fork.reset_in_child(self, Schematic._renew_session)
@@ -276,21 +275,22 @@ class Schematic:
         """
         index = self._hot_index
         if index is not None and options is None:
-            # The hottest path, so written out here: the key ``check_key`` builds, one read of
-            # the cache's index and its expiry; anything else goes through the checker.
+            # The hottest path, so written out here: a key of the contexts' values, one
+            # lookup, the contexts compared and the expiry (see FlagChecker.hot_index). A
+            # miss, a context that is no mapping or cannot be hashed: the checker answers.
             try:
-                entry = index.get(
+                entry = index[
                     (
                         flag_key,
-                        tuple(company.items()) if company else None,
-                        tuple(user.items()) if user else None,
+                        tuple(company.values()) if company else None,
+                        tuple(user.values()) if user else None,
                     )
-                )
-            except Exception:  # not a mapping, or unhashable: the checker says what is wrong
-                entry = None
-            if entry is not None and self._hot_timer() < entry[1]:
-                next(self._hot_hits)
-                return entry[0].value is True
+                ]
+                if entry[2] == company and entry[3] == user and self._hot_timer() < entry[1]:
+                    next(self._hot_hits)
+                    return entry[0]
+            except Exception:
+                pass
         # A real bool: the API's answers are checked to be one.
         return self._checker.check(flag_key, company, user, options).value is True
 

@@ -212,3 +212,76 @@ def test_a_ready_answer_outdated_while_it_was_stored_is_not_served(stream: Any, 
     datastream.ready.set_until = bump_meanwhile  # type: ignore[method-assign]
     assert client.check_flag("api", company=ACME) is True  # answered from ``answers``
     assert datastream.ready._index == {}
+
+
+# -- the copies check_flag reads stay in step with the cache ---------------------------------
+def test_clearing_or_deleting_from_the_cache_reaches_check_flag(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.set_flag("beta", True)
+    cache: LocalCache[Any] = LocalCache(100, 3_600_000)
+    client = make_client(cache_providers=[cache])
+    other = make_client(cache_providers=[cache])  # two clients, one cache
+    for c in (client, other):
+        assert c.check_flag("beta", company={"id": "acme"}) is True
+    assert checks(server) == 1
+    server.set_flag("beta", False)
+    cache.clear()
+    assert client.check_flag("beta", company={"id": "acme"}) is False
+    assert other.check_flag("beta", company={"id": "acme"}) is False  # cached by the first
+    assert checks(server) == 2
+    server.set_flag("beta", True)
+    cache.delete(("beta", (("id", "acme"),), None))
+    assert other.check_flag("beta", company={"id": "acme"}) is True
+    assert checks(server) == 3
+
+
+def test_an_entry_evicted_from_the_cache_is_not_served(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.set_flag("beta", True)
+    client = make_client(cache_providers=[LocalCache(2, 3_600_000)])
+    for name in ("a", "b", "c"):  # "a", stored first, is evicted when "c" comes
+        assert client.check_flag("beta", company={"id": name}) is True
+    assert checks(server) == 3
+    assert len(client._checker.hot_index) == 2
+    server.set_flag("beta", False)
+    assert client.check_flag("beta", company={"id": "a"}) is False
+    assert client.check_flag("beta", company={"id": "c"}) is True  # still cached
+    assert checks(server) == 4
+
+
+def test_contexts_with_the_same_values_get_their_own_answers(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.set_flag("beta", True, company={"id": "x"})
+    client = make_client()
+    for _ in range(3):
+        assert client.check_flag("beta", company={"id": "x"}) is True
+        assert client.check_flag("beta", company={"name": "x"}) is False
+        assert client.check_flag("beta", company={"id": "x"}, user={"id": "x"}) is True
+        assert client.check_flag("beta", user={"id": "x"}) is False
+    assert checks(server) == 4
+
+
+class Racing(dict[Any, Any]):
+    """A cache index whose entry is replaced between the two reads of ``_promote``."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        entry = super().get(key, default)
+        if entry is not None:
+            self[key] = (entry[0], entry[1])  # an equal entry, but another object
+        return entry
+
+
+def test_an_entry_replaced_while_it_was_copied_is_not_served(
+    server: FakeSchematic, make_client: Any
+) -> None:
+    server.set_flag("beta", True)
+    cache: LocalCache[Any] = LocalCache(100, 3_600_000)
+    cache._index = Racing()
+    client = make_client(cache_providers=[cache])
+    for _ in range(3):
+        assert client.check_flag("beta", company={"id": "acme"}) is True
+    assert client._checker.hot_index == {}
+    assert checks(server) == 1  # answered from the cache, by the checker
