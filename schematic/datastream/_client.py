@@ -2,7 +2,7 @@
 
 ::
 
-    check ─▶ answers (flag, company keys, user keys) ─current─▶ result      (no I/O, ~1 µs)
+    check ─▶ answers (flag, company keys, user keys) ─current─▶ result      (no I/O, < 1 µs)
                └─▶ caches ─▶ evaluations (by object identity) ─▶ result
                      └─miss─▶ ask the stream for the entity, wait ≤ resource_timeout
     any failure ─▶ None: the client asks the API instead
