@@ -380,6 +380,16 @@ class DataStreamClient:
         if not self._closed:
             self._ensure_started()
 
+    def wait_ready(self, timeout: float) -> bool:
+        """Start if need be, then wait at most ``timeout`` seconds until checks can be answered
+        here: the stream's flags arrived, or the replicator reports ready. Never raises."""
+        if self._closed:
+            return False
+        self._ensure_started()
+        if self.health is not None:
+            return self.health.ready or self.health.check()
+        return self.session.wait_for_flags(timeout)
+
     def forget_after_fork(self) -> None:
         """In a child process: a connection of its own on first use, and nothing trusted yet."""
         if self.connection is not None:
