@@ -416,3 +416,10 @@ def test_importing_the_client_loads_no_openfeature() -> None:
     code = "import schematic, schematic.client, sys; print('openfeature' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_answer_without_a_rule_type_is_unknown(server: FakeSchematic, client: Schematic) -> None:
+    answer = {"flag": "beta", "value": True, "reason": "?", "flag_id": "flag_1"}
+    server.add_fault("/flags/beta/check", status=200, body={"data": answer, "params": {}})
+    details = evaluated(SchematicProvider(client), "beta", False, ACME)
+    assert (details.value, details.reason, details.error_code) == (True, Reason.UNKNOWN, None)
