@@ -14,10 +14,9 @@ here too; models load on first use, so importing the package stays fast.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
-from . import core
+from . import _logging, core
 from . import models as _models
 from .cache import CacheProvider, LocalCache
 from .client import (
@@ -53,7 +52,7 @@ if TYPE_CHECKING:
     from ._async import AsyncSchematic, AsyncSchematicConfig
     from .models import *  # noqa: F403
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.install()  # silent once logging is configured; see _logging
 
 
 def __getattr__(name: str) -> Any:

@@ -31,6 +31,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
+import ssl
 import sys
 import time
 from collections.abc import Mapping
@@ -413,6 +415,35 @@ def _never_sent(exc: BaseException) -> bool:
     return False
 
 
+# The causes a failed attempt is told by, deepest first: what the message says for each.
+_CAUSES: tuple[tuple[type[BaseException], str], ...] = (
+    (ConnectionRefusedError, "connection refused"),
+    (ConnectionResetError, "connection reset by the server"),
+    (ConnectionAbortedError, "connection aborted"),
+    (socket.gaierror, "the host name could not be resolved"),
+    (ssl.SSLCertVerificationError, "the server's TLS certificate was refused"),
+    (ssl.SSLError, "TLS failed"),
+    (TimeoutError, "no answer in time"),
+)
+
+
 def _short(exc: BaseException) -> str:
-    text = str(exc)
-    return text if len(text) <= 200 else text[:197] + "..."
+    """What failed, in a few whole words: the address and the deepest cause that has a
+    name here, rather than urllib3's nested text."""
+    request = getattr(exc, "request", None)
+    url = getattr(request, "url", None)
+    where = urlsplit(url).netloc if isinstance(url, str) else ""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        for kind, words in _CAUSES:
+            if isinstance(seen, kind):
+                return f"{words} ({where})" if where else words
+        reason = getattr(seen, "reason", None)
+        nested = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = reason if isinstance(reason, BaseException) else nested or seen.__cause__
+    text = " ".join(str(exc).split())
+    if len(text) > 200:  # cut at a word, never in the middle of one
+        text = text[:200].rsplit(" ", 1)[0] + " ..."
+    return f"{text} ({where})" if where and where not in text else text
