@@ -1,3 +1,3 @@
 """The package version, read by setup.cfg and sent in the User-Agent header."""
 
-__version__ = "1.0.0"
+__version__ = "1.5.0"
