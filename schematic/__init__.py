@@ -27,6 +27,7 @@ from .client import (
     SchematicConfig,
     TrackOptions,
 )
+from .environment import SchematicEnvironment
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -39,6 +40,7 @@ from .errors import (
     NotFoundError,
     OfflineError,
     ParsingError,
+    PaymentRequiredError,
     RateLimitError,
     SchematicError,
     UnauthorizedError,
@@ -90,10 +92,12 @@ __all__ = [
     "NotFoundError",
     "OfflineError",
     "ParsingError",
+    "PaymentRequiredError",
     "RateLimitError",
     "RequestOptions",
     "Schematic",
     "SchematicConfig",
+    "SchematicEnvironment",
     "SchematicError",
     "TrackOptions",
     "UnauthorizedError",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
+from ._credits import CheckOptions, CheckResult, Reservation, TrackWithReservationOptions
 from ._events import IdentifyOptions, TrackOptions, identify_event, track_event
 from ._flags import CheckFlagOptions
 from .client import Schematic, SchematicConfig
@@ -105,6 +106,39 @@ class AsyncSchematic(AsyncNamespaces):
     ) -> list[CheckFlagResponseData]:
         """Check several flags (all of them when ``flag_keys`` is None) in one request."""
         return await self._run(self.sync.check_flags, flag_keys, company, user, options)
+
+    async def check(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckOptions | None = None,
+    ) -> CheckResult:
+        """Whether an operation using ``options.usage`` may go ahead (see ``Schematic.check``)."""
+        if options is None:  # a plain check: answered from the cache without leaving the loop
+            from ._credits import check_result
+
+            answer = await self.check_flag_with_entitlement(flag_key, company, user)
+            return check_result(flag_key, answer, None, False)
+        return await self._run(self.sync.check, flag_key, company, user, options)
+
+    async def track_with_reservation(
+        self,
+        reservation: Reservation | None,
+        actual_quantity: float,
+        options: TrackWithReservationOptions | None = None,
+    ) -> None:
+        """Settle ``reservation`` with the usage made (see ``Schematic.track_with_reservation``).
+
+        Queued without waiting: with ``event_overflow="block"`` and a full queue, the wait
+        happens in the thread pool."""
+        item = self.sync._settle(reservation, actual_quantity, options)
+        if item is not None and self.sync._enqueue(item, wait=False) is None:
+            await self._run(self.sync._enqueue, item)
+
+    async def prewarm(self, company: Mapping[str, str], credit_type_ids: Sequence[str]) -> None:
+        """Checks its arguments and does nothing else (see ``Schematic.prewarm``)."""
+        self.sync.prewarm(company, credit_type_ids)
 
     def set_flag_default(self, flag_key: str, value: bool) -> None:
         """Set the value ``flag_key`` falls back to when it cannot be checked."""

@@ -21,8 +21,10 @@ from ._retry import Retry
 if TYPE_CHECKING:
     import requests
 
+    from ._credits import CreditLeaseConfig
     from .cache import CacheProvider
     from .datastream.config import DataStreamConfig
+    from .environment import SchematicEnvironment
     from .models.features import CheckFlagResponseData
 
 DEFAULT_BASE_URL = "https://api.schematichq.com"
@@ -59,8 +61,8 @@ class SchematicConfig:
     """Client settings; every field is optional.
 
     Attributes:
-        base_url: the API's address; ``SCHEMATIC_BASE_URL`` from the environment, else
-            ``https://api.schematichq.com``.
+        base_url: the API's address (or a ``SchematicEnvironment``);
+            ``SCHEMATIC_BASE_URL`` from the environment, else ``https://api.schematichq.com``.
         event_capture_url: where events go; ``SCHEMATIC_EVENT_CAPTURE_URL``, else
             ``https://c.schematichq.com``.
         event_buffer_period: seconds between event deliveries (default 5).
@@ -117,9 +119,12 @@ class SchematicConfig:
             replicator's shared cache; checks it cannot answer go to the API as usual.
         datastream: a ``DataStreamConfig`` for ``use_datastream`` (default settings if left
             out); ignored unless ``use_datastream`` is True.
+        credit_leases: a ``CreditLeaseConfig``, accepted and checked for configurations
+            made for the official SDK; this SDK holds no credits, and ``check`` preflights
+            the usage instead (the client logs this once when built with it).
     """
 
-    base_url: str | None = None
+    base_url: str | SchematicEnvironment | None = None
     event_capture_url: str | None = None
     event_buffer_period: float | None = None
     flag_defaults: dict[str, bool] | None = None
@@ -151,6 +156,7 @@ class SchematicConfig:
     stale_if_error: bool = True
     use_datastream: bool = False
     datastream: DataStreamConfig | None = None
+    credit_leases: CreditLeaseConfig | None = None
 
     def __post_init__(self) -> None:
         self.validate()
@@ -160,6 +166,10 @@ class SchematicConfig:
 
         Raises ``ValueError`` or ``TypeError`` naming the field.
         """
+        from .environment import SchematicEnvironment
+
+        if isinstance(self.base_url, SchematicEnvironment):
+            self.base_url = self.base_url.value
         for name in ("base_url", "event_capture_url"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or value.strip()):
@@ -213,6 +223,14 @@ class SchematicConfig:
 
         if self.datastream is not None and not isinstance(self.datastream, DataStreamConfig):
             raise TypeError(f"datastream must be a DataStreamConfig, got {self.datastream!r}")
+        if self.credit_leases is not None:
+            from ._credits import CreditLeaseConfig
+
+            if not isinstance(self.credit_leases, CreditLeaseConfig):
+                raise TypeError(
+                    f"credit_leases must be a CreditLeaseConfig, got {self.credit_leases!r}"
+                )
+            self.credit_leases.validate("credit_leases.")
         _session(self.http_client, self.httpx_client)
 
     def resolve(
@@ -243,6 +261,11 @@ class SchematicConfig:
         log = _logger(self.logger, self.log_level)
         if self.datastream is not None and not self.use_datastream:
             log.warning("datastream is set but use_datastream is not: flags are checked by the API")
+        if self.credit_leases is not None:
+            log.warning(
+                "credit_leases is set, but this SDK holds no credits: check() answers for the "
+                "usage given without reserving it; report usage with track()"
+            )
         capture = _url(
             "event_capture_url",
             self.event_capture_url,
@@ -251,7 +274,9 @@ class SchematicConfig:
         )
         return Settings(
             api_key=api_key or "",
-            base_url=_url("base_url", self.base_url, "SCHEMATIC_BASE_URL", DEFAULT_BASE_URL),
+            base_url=_url(
+                "base_url", _address(self.base_url), "SCHEMATIC_BASE_URL", DEFAULT_BASE_URL
+            ),
             capture_url=capture.rstrip("/") + "/batch",
             session=_session(http_client, None) or _session(self.http_client, self.httpx_client),
             log=log,
@@ -285,6 +310,13 @@ class Settings:
     follow_redirects: bool
     use_datastream: bool
     config: SchematicConfig
+
+
+def _address(base_url: str | SchematicEnvironment | None) -> str | None:
+    """``base_url`` as text: a ``SchematicEnvironment`` gives its address."""
+    from .environment import SchematicEnvironment
+
+    return base_url.value if isinstance(base_url, SchematicEnvironment) else base_url
 
 
 def _url(name: str, given: str | None, variable: str, default: str) -> str:

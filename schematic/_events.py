@@ -46,9 +46,17 @@ class TrackOptions:
 
 @dataclass
 class IdentifyOptions:
-    """Optional metadata for an identify event: your own ``idempotency_key``."""
+    """Optional metadata for an identify event.
+
+    Attributes:
+        idempotency_key: your own key for this event (at most 255 characters).
+        prewarm: credit type ids whose leases to warm for the company; accepted for
+            configurations made for the official SDK, and checked, but this SDK takes no
+            leases, so nothing is warmed (see ``Schematic.prewarm``).
+    """
 
     idempotency_key: str | None = None
+    prewarm: list[str] | None = None
 
 
 Event = tuple[str, dict[str, Any], "dict[str, Any] | None", float, int]
@@ -97,6 +105,37 @@ def track_event(
     if size > MAX_EVENT_SIZE:
         raise _too_large(size)
     return "track", body, fields, time.time(), size
+
+
+def settle_event(reservation: Any, quantity: Any, traits: Any) -> Event:
+    """The track event that settles ``reservation`` with the usage actually made: its
+    event subtype, company and user, its lease, and an idempotency key of its id, so that
+    sending it twice bills once. InvalidEventError names a bad argument."""
+    from ._credits import RESERVATION_IDEMPOTENCY_PREFIX, Reservation, settled_quantity
+
+    if not isinstance(reservation, Reservation):
+        raise InvalidEventError(
+            f"reservation must be a Reservation, got {type(reservation).__name__}"
+        )
+    try:
+        whole = settled_quantity("actual_quantity", quantity)
+    except (TypeError, ValueError) as exc:
+        raise InvalidEventError(str(exc), "number") from None
+    options = TrackOptions(idempotency_key=f"{RESERVATION_IDEMPOTENCY_PREFIX}{reservation.id}")
+    kind, body, fields, at, size = track_event(
+        reservation.event_subtype, reservation.company, reservation.user, traits, whole, options
+    )
+    if type(reservation.lease_id) is not str or not reservation.lease_id:
+        raise InvalidEventError(f"reservation.lease_id must be an id, got {reservation.lease_id!r}")
+    body["lease_id"] = reservation.lease_id
+    return kind, body, fields, at, size + len(reservation.lease_id) + 14
+
+
+def credit_type_ids(name: str, value: Any) -> list[str]:
+    """A list of credit type ids, checked; InvalidEventError naming ``name``."""
+    if not isinstance(value, (list, tuple)) or not all(type(v) is str and v.strip() for v in value):
+        raise InvalidEventError(f"{name} must be a list of credit type ids, got {value!r}")
+    return list(value)
 
 
 def identify_event(
@@ -227,6 +266,8 @@ def _fields(options: TrackOptions | IdentifyOptions) -> dict[str, Any] | None:
             )
         _text("options.idempotency_key", key)
         fields["idempotency_key"] = key
+    if isinstance(options, IdentifyOptions) and options.prewarm is not None:
+        credit_type_ids("options.prewarm", options.prewarm)
     if isinstance(options, TrackOptions):
         if options.sent_at is not None:
             if not isinstance(options.sent_at, datetime):

@@ -248,6 +248,12 @@ class FlagChecker:
         """
         if self.offline:
             return self._fallback(key[0], _flags.REASON_OFFLINE, options)
+        if isinstance(options, CheckFlagOptions) and (
+            options.usage is not None
+            or options.event_usage is not None
+            or options.credit_cost is not None
+        ):
+            return None  # preflighted: only the API answers for the usage given
         datastream = self.datastream
         if datastream is not None:
             result = datastream.check(key)
@@ -272,9 +278,12 @@ class FlagChecker:
             _flags.check_flag_key(flag_key)
             _flags.check_pairs("company", key[1])
             _flags.check_pairs("user", key[2])
-        except TypeError as exc:
-            return self._invalid(exc, flag_key, options)
+            preflight = options.preflight() if options is not None else None
+        except (TypeError, ValueError) as exc:
+            return self._invalid(TypeError(str(exc)), flag_key, options)
         deadline = time.monotonic() + self._timeout(options)  # for all of the check
+        if preflight is not None:
+            return self._preflighted(key, options, preflight, deadline)
         if self.datastream is not None:
             result = self.datastream.check(key, block=True, deadline=deadline)
             if result is None:
@@ -294,6 +303,36 @@ class FlagChecker:
         if answer is None:
             return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
         return self._accept(key, answer, options)
+
+    def _preflighted(
+        self,
+        key: CheckKey,
+        options: CheckFlagOptions | None,
+        preflight: dict[str, Any],
+        deadline: float,
+    ) -> CheckFlagResponseData:
+        """A check against the usage its options give: asked of the API, never cached; the
+        default when the API cannot answer, as an earlier answer was for other usage."""
+        from .models.features import CheckFlagResponseData
+
+        flag_key = key[0]
+        if not self.breaker.allow():
+            return self._fallback(flag_key, _flags.REASON_CIRCUIT_OPEN, options)
+        path = f"/flags/{quote_segment(flag_key)}/check"
+        try:
+            answer: CheckFlagResponseData | None = self._ask(
+                path, CheckFlagResponseData, key[1:], deadline, preflight
+            )
+        except Exception as exc:
+            self.log.warning("flag check %r failed: %s", flag_key, exc)
+            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {exc}", options, str(exc))
+        if answer is None:
+            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
+        problem = _flags.not_a_bool(answer)
+        if problem is not None:
+            self.log.warning("flag check %r: %s; answering the default", flag_key, problem)
+            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {problem}", options, problem)
+        return answer
 
     def refuse(
         self,
@@ -338,6 +377,18 @@ class FlagChecker:
         except TypeError as exc:
             self.refusals.report(exc)
             options = None
+        try:
+            preflighted = options is not None and options.preflight() is not None
+        except (TypeError, ValueError):
+            preflighted = True
+        if preflighted:
+            problem = TypeError(
+                "options: usage, event_usage and credit_cost preflight one flag; "
+                "check_flags takes none of them (use check_flag for each flag)"
+            )
+            self.refusals.report(problem)
+            why = f"{_flags.REASON_INVALID}: {problem}"
+            return [self._fallback(k, why, options, str(problem)) for k in wanted or []]
         if self.offline:
             offline = wanted if wanted is not None else list(self.defaults)
             return [self._fallback(k, _flags.REASON_OFFLINE, options) for k in offline]
@@ -406,7 +457,14 @@ class FlagChecker:
             self.set_default(flag_key, value)
 
     # -- the parts --------------------------------------------------------------------------
-    def _ask(self, path: str, model: type[Model], context: Context, deadline: float) -> Any:
+    def _ask(
+        self,
+        path: str,
+        model: type[Model],
+        context: Context,
+        deadline: float,
+        preflight: dict[str, Any] | None = None,
+    ) -> Any:
         """POST a check within its deadline and parse the answer; tell the breaker how it went."""
         from .resources._base import parse_envelope
 
@@ -417,7 +475,7 @@ class FlagChecker:
             response = self.transport.request(
                 "POST",
                 path,
-                body=json.dumps(_flags.check_body(*context)).encode(),
+                body=json.dumps(_flags.check_body(*context, preflight)).encode(),
                 timeout=timeout,
                 deadline=deadline,
                 retry=self._retry,

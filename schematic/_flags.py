@@ -4,6 +4,7 @@ reasons given for them, and the circuit breaker."""
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import threading
 import time
@@ -26,6 +27,25 @@ STALE_VALUES_KEPT = 10_000  # last-known answers kept for when the API fails
 
 
 @dataclass
+class EventUsage:
+    """Usage of one event subtype that a preflighted check counts as already recorded.
+
+    Attributes:
+        event_subtype: the event, as ``track`` names it (e.g. ``"inference_tokens"``).
+        quantity: how much of it; any finite number >= 0, rounded up to a whole number
+            on the wire, so a check never passes on less usage than the action records.
+    """
+
+    event_subtype: str
+    quantity: float
+
+    def __post_init__(self) -> None:
+        if type(self.event_subtype) is not str or not self.event_subtype.strip():
+            raise TypeError(f"event_subtype must be a non-empty str, got {self.event_subtype!r}")
+        usage_quantity("quantity", self.quantity)
+
+
+@dataclass
 class CheckFlagOptions:
     """Options for one flag check.
 
@@ -34,10 +54,23 @@ class CheckFlagOptions:
             function of no arguments called each time a default is needed.
         timeout: seconds the whole check may take, retries included; the client's
             ``flag_check_timeout`` (3 s unless configured) when left out.
+        usage: preflight: evaluate the flag as if this much more usage were recorded,
+            for every numeric condition (a finite number >= 0, rounded up).
+        event_usage: preflight: the same for one event subtype only (an ``EventUsage``);
+            preferred over ``usage`` when the subtype is known.
+        credit_cost: preflight: the cost in credits, by credit id, for callers that
+            computed it; it takes precedence over ``usage`` for the same credit.
+
+    A preflighted check (any of the last three set) asks the API every time: its answer
+    depends on the usage given, so it is neither read from nor written to the caches,
+    and when the API cannot answer, the default is returned, never an earlier answer.
     """
 
     default_value: bool | Callable[[], bool] | None = None
     timeout: float | None = None
+    usage: float | None = None
+    event_usage: EventUsage | None = None
+    credit_cost: dict[str, float] | None = None
 
     def __post_init__(self) -> None:
         value = self.default_value
@@ -47,6 +80,55 @@ class CheckFlagOptions:
                 f"None; got {value!r}"
             )
         _validation.seconds("timeout", self.timeout, optional=True)
+        self.preflight()
+
+    def preflight(self) -> dict[str, Any] | None:
+        """The ``preflight`` member of the check's request body; None when not preflighted.
+
+        Raises TypeError or ValueError naming a bad field (checked again here, as fields
+        can be changed after the options are made)."""
+        if self.usage is None and self.event_usage is None and self.credit_cost is None:
+            return None
+        body: dict[str, Any] = {}
+        if self.usage is not None:
+            body["usage"] = usage_quantity("usage", self.usage)
+        if self.event_usage is not None:
+            if not isinstance(self.event_usage, EventUsage):
+                raise TypeError(
+                    f"event_usage must be an EventUsage, got {type(self.event_usage).__name__}"
+                )
+            body["event_usage"] = {
+                "event_subtype": self.event_usage.event_subtype,
+                "quantity": usage_quantity("event_usage.quantity", self.event_usage.quantity),
+            }
+        if self.credit_cost is not None:
+            if not isinstance(self.credit_cost, Mapping):
+                raise TypeError(
+                    "credit_cost must be a dict of credit id to a number of credits, got "
+                    f"{type(self.credit_cost).__name__}"
+                )
+            costs: dict[str, float] = {}
+            for credit_id, cost in self.credit_cost.items():
+                if type(credit_id) is not str or not credit_id:
+                    raise TypeError(f"credit_cost keys must be credit ids, got {credit_id!r}")
+                if type(cost) not in (int, float) or not math.isfinite(cost) or cost < 0:
+                    raise ValueError(
+                        f"credit_cost[{credit_id!r}] must be a finite number >= 0, got {cost!r}"
+                    )
+                costs[credit_id] = float(cost)
+            body["credit_cost"] = costs
+        return body
+
+
+def usage_quantity(name: str, value: Any) -> int:
+    """A usage as the API takes it: a whole number, rounded up; TypeError or ValueError
+    naming ``name`` for anything but a finite number >= 0 that fits in 64 bits."""
+    if type(value) not in (int, float):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    if not math.isfinite(value) or value < 0 or value >= 2**63:
+        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+    whole: int = math.ceil(value)
+    return whole
 
 
 Pairs = tuple[tuple[str, str], ...]
@@ -228,10 +310,12 @@ def snapshot(name: str, context: Any) -> Any:
     raise TypeError(f"{name} kept changing while it was read (by another thread?)")
 
 
-def check_body(company: Pairs | None, user: Pairs | None) -> dict[str, Any]:
-    """The request body of a check, from its key's contexts; empty ones are left out
-    rather than sent as null."""
-    body: dict[str, Any] = {}
+def check_body(
+    company: Pairs | None, user: Pairs | None, preflight: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The request body of a check, from its key's contexts (empty ones are left out
+    rather than sent as null) and its ``preflight``, if any."""
+    body: dict[str, Any] = {"preflight": preflight} if preflight is not None else {}
     if company:
         body["company"] = dict(sorted(company))
     if user:

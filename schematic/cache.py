@@ -21,12 +21,15 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from cachetools import TTLCache
 
 from . import _fork
 from ._config import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL
+
+if TYPE_CHECKING:
+    from .datastream.caches import RedisCache
 
 T = TypeVar("T")
 
@@ -180,3 +183,85 @@ class LocalCache(Generic[T]):
             method = watcher()
             if method is not None:
                 method(key)
+
+
+DEFAULT_MAX_ITEMS = DEFAULT_CACHE_SIZE  # the official SDK's names of the two defaults
+DEFAULT_TTL_MS = DEFAULT_CACHE_TTL
+
+
+@runtime_checkable
+class AsyncCacheProvider(Protocol[T]):
+    """A cache with awaitable methods, as the official SDK's DataStream caches are.
+
+    This SDK's DataStream reads and writes its caches from its own thread, so a cache given
+    to ``DataStreamConfig`` must be synchronous; ``AsyncLocalCache`` and ``RedisCache``
+    (either client) are accepted there as they are, anything else with awaitable methods
+    is refused with a message naming the slot.
+    """
+
+    async def get(self, key: str) -> T | None: ...
+
+    async def set(self, key: str, value: T, ttl: int | None = None) -> None: ...
+
+    async def delete(self, key: str) -> None: ...
+
+
+class AsyncLocalCache(Generic[T]):
+    """An in-process cache with awaitable methods, bounded in size, entries expiring.
+
+    Args:
+        max_items: the most entries kept (default 1000).
+        ttl: milliseconds an entry written without its own TTL lives (default 5000).
+
+    Given to a ``DataStreamConfig`` slot, the cache's synchronous side (``sync``) is used,
+    and entries live as the stream's ``cache_ttl`` says.
+    """
+
+    def __init__(self, *, max_items: int = DEFAULT_MAX_ITEMS, ttl: int = DEFAULT_TTL_MS) -> None:
+        from .datastream.caches import MemoryCache
+
+        if not isinstance(ttl, int) or isinstance(ttl, bool) or ttl <= 0:
+            raise ValueError(f"ttl must be a positive int of milliseconds, got {ttl!r}")
+        self.ttl = ttl
+        self.sync: LocalCache[Any] = MemoryCache(max_items)
+
+    def __repr__(self) -> str:
+        return f"AsyncLocalCache(max_items={self.sync.max_size}, ttl={self.ttl})"
+
+    async def get(self, key: str) -> T | None:
+        value: T | None = self.sync.get(key)
+        return value
+
+    async def set(self, key: str, value: T, ttl: int | None = None) -> None:
+        self.sync.set(key, value, ttl if ttl is not None else self.ttl)
+
+    async def delete(self, key: str) -> None:
+        self.sync.delete(key)
+
+    async def delete_missing(
+        self, keys_to_keep: list[str], *, scan_pattern: str | None = None
+    ) -> None:
+        """Delete every key not in ``keys_to_keep`` (under ``scan_pattern``'s prefix)."""
+        prefix = (scan_pattern or "").rstrip("*")
+        self.sync.delete_missing(keys_to_keep, prefix)  # type: ignore[attr-defined]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RedisCache":  # loaded on use: it is DataStream's, and needs the redis extra
+        from .datastream.caches import RedisCache
+
+        return RedisCache
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "DEFAULT_CACHE_SIZE",
+    "DEFAULT_CACHE_TTL",
+    "DEFAULT_MAX_ITEMS",
+    "DEFAULT_TTL_MS",
+    "AsyncCacheProvider",
+    "AsyncLocalCache",
+    "CacheProvider",
+    "LocalCache",
+    "RedisCache",
+]

@@ -20,6 +20,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from . import _flags, _fork, _worker
 from ._config import DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL, SchematicConfig
+from ._credits import (
+    CheckOptions,
+    CheckResult,
+    CreditLeaseConfig,
+    LeaseConfigOverride,
+    Reservation,
+    TrackWithReservationOptions,
+)
 from ._events import (
     Event,
     IdentifyOptions,
@@ -28,7 +36,7 @@ from ._events import (
     track_event,
 )
 from ._flagchecks import FlagChecker, Refusals
-from ._flags import CheckFlagOptions
+from ._flags import CheckFlagOptions, EventUsage
 from ._transport import Transport, new_session
 from .cache import CacheProvider, LocalCache
 from .datastream.config import DataStreamConfig
@@ -73,12 +81,19 @@ __all__ = [
     "AsyncSchematicConfig",
     "CacheProvider",
     "CheckFlagOptions",
+    "CheckOptions",
+    "CheckResult",
+    "CreditLeaseConfig",
     "DataStreamConfig",
+    "EventUsage",
     "IdentifyOptions",
+    "LeaseConfigOverride",
     "LocalCache",
+    "Reservation",
     "Schematic",
     "SchematicConfig",
     "TrackOptions",
+    "TrackWithReservationOptions",
 ]
 
 R = TypeVar("R")
@@ -317,6 +332,103 @@ class Schematic:
         ``POST /flags/check`` and caches each flag it returns. Never raises.
         """
         return self._checker.check_many(flag_keys, company, user, options)
+
+    def check(
+        self,
+        flag_key: str,
+        company: Mapping[str, str] | None = None,
+        user: Mapping[str, str] | None = None,
+        options: CheckOptions | None = None,
+    ) -> CheckResult:
+        """Whether an operation using ``options.usage`` of a metered feature may go ahead;
+        never raises.
+
+        The flag is checked as if the usage were already recorded (a preflighted check,
+        asked of the API every time), so a company with too few credits left is not
+        allowed. No credits are held: ``reservation`` is None, and the usage is reported
+        with ``track`` once known. A check with usage that gets no answer is not allowed,
+        unless ``options.on_acquire_failure`` is ``"fail-open"``; without usage it is a
+        plain flag check, ``allowed`` being its value.
+
+        Example::
+
+            result = client.check(
+                "some-flag-key",
+                company={"id": "your-company-id"},
+                options=CheckOptions(usage=1000, event_subtype="inference_tokens"),
+            )
+            if result.allowed:
+                client.track("inference_tokens", company={"id": "your-company-id"}, quantity=900)
+        """
+        from ._credits import check_result
+
+        try:
+            if options is not None and not isinstance(options, CheckOptions):
+                raise TypeError(f"options must be a CheckOptions, got {type(options).__name__}")
+            flag_options = options.flag_options() if options is not None else None
+        except (TypeError, ValueError) as exc:
+            self._refusals.report(exc)
+            answer = self._checker._invalid(TypeError(str(exc)), flag_key, None)
+            return check_result(flag_key if type(flag_key) is str else "", answer, None, False)
+        answer = self._checker.check(flag_key, company, user, flag_options)
+        failed = (
+            options is not None
+            and options.usage is not None
+            and (answer.reason or "").startswith((_flags.REASON_ERROR, _flags.REASON_CIRCUIT_OPEN))
+        )
+        return check_result(flag_key, answer, options, failed)
+
+    def track_with_reservation(
+        self,
+        reservation: Reservation | None,
+        actual_quantity: float,
+        options: TrackWithReservationOptions | None = None,
+    ) -> None:
+        """Settle ``reservation`` with the usage the operation actually made; returns at once.
+
+        Sends one track event of the reservation's event subtype, company, user and lease,
+        the quantity rounded up to a whole number, with an idempotency key made from the
+        reservation's id: a settle sent twice is billed once. ``check`` takes no holds, so
+        its results carry no reservation; for None this logs an error and sends nothing
+        (report that usage with ``track``).
+        """
+        item = self._settle(reservation, actual_quantity, options)
+        if item is not None:
+            self._enqueue(item)
+
+    def _settle(self, reservation: Any, actual_quantity: Any, options: Any) -> Event | None:
+        """The settling event of ``track_with_reservation``; None offline or when refused."""
+        from ._events import settle_event
+
+        if reservation is None:
+            self._log.error(
+                "track_with_reservation: no reservation to settle (check() holds no credits); "
+                "report the usage with track()"
+            )
+            return None
+        traits = options.traits if isinstance(options, TrackWithReservationOptions) else None
+        try:
+            if options is not None and not isinstance(options, TrackWithReservationOptions):
+                raise InvalidEventError(
+                    f"options must be a TrackWithReservationOptions, got {type(options).__name__}"
+                )
+            item = settle_event(reservation, actual_quantity, traits)
+        except InvalidEventError as exc:
+            self._refusals.report(exc)
+            return None
+        return None if self._offline else item
+
+    def prewarm(self, company: Mapping[str, str], credit_type_ids: Sequence[str]) -> None:
+        """Warm credit leases for ``company``: accepted for code written for the official
+        SDK, where it readies client-side leases; this SDK takes no leases, so it checks
+        its arguments and does nothing else. Never raises."""
+        from ._events import credit_type_ids as checked_ids
+
+        try:
+            _flags.check_context("company", company)
+            checked_ids("credit_type_ids", credit_type_ids)
+        except (TypeError, ValueError) as exc:
+            self._refusals.report(exc)
 
     def set_flag_default(self, flag_key: str, value: bool) -> None:
         """Set the value ``flag_key`` falls back to when it cannot be checked."""

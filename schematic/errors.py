@@ -6,6 +6,7 @@
     ├── ApiError                        a call to the API failed (status_code, body, headers)
     │   ├── BadRequestError             400
     │   ├── UnauthorizedError           401
+    │   ├── PaymentRequiredError        402
     │   ├── ForbiddenError              403
     │   ├── NotFoundError               404
     │   ├── ConflictError               409
@@ -85,6 +86,10 @@ class UnauthorizedError(ApiError):
     """401: the API key is missing or not valid."""
 
 
+class PaymentRequiredError(ApiError):
+    """402: the company lacks the credits or the plan the operation needs."""
+
+
 class ForbiddenError(ApiError):
     """403: the API key may not perform this operation."""
 
@@ -132,6 +137,7 @@ class OfflineError(ApiError):
 STATUS_ERRORS: dict[int, type[ApiError]] = {
     400: BadRequestError,
     401: UnauthorizedError,
+    402: PaymentRequiredError,
     403: ForbiddenError,
     404: NotFoundError,
     409: ConflictError,

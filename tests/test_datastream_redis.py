@@ -150,6 +150,26 @@ def test_redis_cache_layout_encoding_and_ttls(redis_url: str, store: redis.Redis
     assert cache.get("company:v1:id:acme") is None
 
 
+def test_an_asyncio_client_as_official_configurations_pass_it(
+    redis_server: int, store: redis.Redis
+) -> None:
+    import redis.asyncio as aioredis
+
+    from schematic.cache import RedisCache as OfficialPath
+
+    async_client = aioredis.from_url(f"redis://127.0.0.1:{redis_server}/0")
+    cache = OfficialPath(async_client, prefix="schematic", default_ttl_ms=90_000)
+    assert isinstance(cache.client, redis.Redis)  # what DataStream's thread can use
+    cache.set("company:v1:comp_1", company())
+    assert 0 < store.pttl("schematic:company:v1:comp_1") <= 90_000  # the default TTL
+    cache.set("company:v1:comp_2", company(), ttl_override=5_000)
+    assert 0 < store.pttl("schematic:company:v1:comp_2") <= 5_000
+    config = DataStreamConfig(company_cache=cache, flag_cache=cache)
+    assert config.company_cache is cache
+    with pytest.raises(ValueError, match="default_ttl_ms"):
+        OfficialPath(async_client, default_ttl_ms=0)
+
+
 def test_delete_missing_is_scoped_to_its_prefix(redis_url: str, store: redis.Redis) -> None:
     cache = RedisCache.from_url(redis_url)
     for key in ("flags:v1:a", "flags:v1:b", "flags:v1:c*", "flags:v2:a", "company:v1:a"):

@@ -15,7 +15,8 @@ CORE_EXPORTS = {
     "BadRequestError", "CacheProvider", "CheckFlagOptions", "ConflictError", "DataStreamConfig",
     "ForbiddenError", "IdentifyOptions", "InternalServerError", "InvalidEventError", "LocalCache",
     "NotFoundError", "OfflineError",
-    "ParsingError", "RateLimitError", "RequestOptions", "Schematic", "SchematicConfig",
+    "ParsingError", "PaymentRequiredError", "RateLimitError", "RequestOptions", "Schematic",
+    "SchematicConfig", "SchematicEnvironment",
     "SchematicError", "TrackOptions", "UnauthorizedError", "UnprocessableEntityError",
     "__version__", "core",
 }  # fmt: skip

@@ -69,8 +69,13 @@ class RedisCache:
     a TTL is set in milliseconds (``PSETEX``), and no TTL means a plain ``SET``.
 
     Args:
-        client: a synchronous ``redis.Redis`` (or ``redis.RedisCluster``).
+        client: a ``redis.Redis`` (or ``redis.RedisCluster``). A ``redis.asyncio.Redis``,
+            as configurations made for the official SDK pass, is accepted too: its
+            connection settings open a synchronous client of the same server, as this
+            SDK's DataStream reads its caches from a thread.
         prefix: the key prefix every Schematic component uses by default.
+        default_ttl_ms: the TTL, in milliseconds, of entries written without one (None:
+            they do not expire).
 
     Example::
 
@@ -78,9 +83,22 @@ class RedisCache:
         config = DataStreamConfig.shared(cache)
     """
 
-    def __init__(self, client: redis.Redis, prefix: str = DEFAULT_PREFIX) -> None:
-        self.client = client
+    def __init__(
+        self,
+        client: redis.Redis,
+        prefix: str = DEFAULT_PREFIX,
+        *,
+        default_ttl_ms: int | None = None,
+    ) -> None:
+        if type(prefix) is not str:
+            raise TypeError(f"prefix must be a str, got {prefix!r}")
+        if default_ttl_ms is not None and (type(default_ttl_ms) is not int or default_ttl_ms <= 0):
+            raise ValueError(
+                f"default_ttl_ms must be a positive int of milliseconds, got {default_ttl_ms!r}"
+            )
+        self.client = _synchronous(client)
         self.prefix = prefix
+        self.default_ttl_ms = default_ttl_ms
         # The same stored text decodes to the same object, so what the client derived from
         # it (its checks, its evaluations) is found again by identity.
         self._decoded: dict[Any, Any] = {}
@@ -115,6 +133,8 @@ class RedisCache:
     def set(self, key: str, value: Any, ttl_override: int | None = None) -> None:
         text = json.dumps(value, separators=(",", ":"))
         if ttl_override is None:
+            ttl_override = self.default_ttl_ms
+        if ttl_override is None:
             self.client.set(self._key(key), text)
         else:
             self.client.psetex(self._key(key), max(1, int(ttl_override)), text)
@@ -133,6 +153,26 @@ class RedisCache:
                 doomed.append(raw)
         for start in range(0, len(doomed), _SCAN_COUNT):
             self.client.delete(*doomed[start : start + _SCAN_COUNT])
+
+
+def _synchronous(client: Any) -> Any:
+    """``client``, or for a ``redis.asyncio`` client a synchronous one of the same server."""
+    module = type(client).__module__
+    if not module.startswith("redis.asyncio"):
+        return client
+    import redis
+
+    pool = client.connection_pool
+    kinds = {
+        "SSLConnection": redis.SSLConnection,
+        "UnixDomainSocketConnection": redis.UnixDomainSocketConnection,
+    }
+    connection_class = kinds.get(pool.connection_class.__name__, redis.Connection)
+    return redis.Redis(
+        connection_pool=redis.ConnectionPool(
+            connection_class=connection_class, **pool.connection_kwargs
+        )
+    )
 
 
 def _glob_escape(text: str) -> str:

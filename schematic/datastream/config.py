@@ -6,6 +6,7 @@ only when a configuration that needs them is used.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +127,7 @@ class DataStreamConfig:
                 f"url must be a ws://, wss://, http:// or https:// URL, got {self.url!r}"
             )
         for name in CACHE_SLOTS:
+            setattr(self, name, _synchronous(name, getattr(self, name)))
             _check_provider(name, getattr(self, name))
         if self.replicator_mode:
             self._check_replicator_slots()
@@ -154,6 +156,23 @@ class DataStreamConfig:
             config = DataStreamConfig.shared(RedisCache.from_url("redis://localhost:6379/0"))
         """
         return cls(**dict.fromkeys(CACHE_SLOTS, cache), **options)
+
+
+def _synchronous(name: str, provider: Any) -> Any:
+    """The cache DataStream uses for ``provider``: an ``AsyncLocalCache``'s synchronous
+    side; TypeError for any other cache whose methods must be awaited, as the stream reads
+    its caches from a thread of its own."""
+    from ..cache import AsyncLocalCache
+
+    if isinstance(provider, AsyncLocalCache):
+        return provider.sync
+    if provider is not None and inspect.iscoroutinefunction(getattr(provider, "get", None)):
+        raise TypeError(
+            f"{name} must be a synchronous cache (DataStream reads it from a thread), got "
+            f"{type(provider).__name__} with async methods; use schematic.cache.RedisCache "
+            "(it takes a redis.asyncio client too) or LocalCache"
+        )
+    return provider
 
 
 def _check_provider(name: str, provider: Any) -> None:
