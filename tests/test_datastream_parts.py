@@ -326,11 +326,26 @@ def test_rejected_input_is_checked_once_per_object() -> None:
 
 
 # -- configuration and imports --------------------------------------------------------------
+def test_the_official_sdks_millisecond_durations_mean_the_same_here() -> None:
+    from schematic.datastream._client import _caches_for, _flag_ttl
+
+    config = DataStreamConfig(cache_ttl=300_000, replicator_health_check=60_000)
+    assert (config.cache_ttl_seconds, config.replicator_health_check_seconds) == (300, 60)
+    caches = _caches_for(config)
+    assert caches.companies.ttl == 300_000 and caches.user_lookups.ttl == 300_000  # ms
+    assert _flag_ttl(config) == 30 * 24 * 3600  # flags: at least 30 days, in seconds
+    with pytest.raises(ValueError, match=r"milliseconds .* pass 30000"):
+        DataStreamConfig(cache_ttl=30)
+
+
 @pytest.mark.parametrize(
     "options",
     [
         {"cache_ttl": 0},
         {"cache_ttl": "1"},
+        {"cache_ttl": 30},  # seconds, most likely: milliseconds are asked for
+        {"replicator_health_check": 30},
+        {"replicator_health_check": True},
         {"resource_timeout": -1},
         {"ping_interval": True},
         {"max_reconnect_attempts": 0},

@@ -216,7 +216,7 @@ def replicator_client(make_client: Any, redis_url: str, replicator: Replicator) 
         RedisCache.from_url(redis_url),
         replicator_mode=True,
         replicator_health_url=replicator.url,
-        replicator_health_check=3600,  # the tests ask for checks themselves
+        replicator_health_check=3_600_000,  # an hour: the tests ask for checks themselves
         cache_ttl=None,
     )
     client: Schematic = make_client(use_datastream=True, datastream=config)
@@ -322,13 +322,13 @@ def test_replicator_health_is_polled_from_the_first_check(
         RedisCache.from_url(redis_url),
         replicator_mode=True,
         replicator_health_url=replicator.url,
-        replicator_health_check=0.01,
+        replicator_health_check=1000,  # the least it takes
     )
     client = make_client(use_datastream=True, datastream=config)
     assert replicator.asked == 1  # once, synchronously, when the client was built
     client.check_flag("api", company=ACME)
     with replicator.changed:
-        assert replicator.changed.wait_for(lambda: replicator.asked >= 4, 10)
+        assert replicator.changed.wait_for(lambda: replicator.asked >= 3, 10)
     health = client._datastream.health
     client.shutdown()
     assert health._thread is not None and not health._thread.is_alive()  # polling stopped

@@ -91,7 +91,7 @@ class DataStreamClient:
         self._submit = submit
         self._clock = clock
         caches = _caches_for(config)
-        self.store = EntityStore(caches, self._version, config.cache_ttl, _flag_ttl(config))
+        self.store = EntityStore(caches, self._version, config.cache_ttl_seconds, _flag_ttl(config))
         self.evaluations = Evaluations(logger)
         self._remember = not config.replicator_mode and all(
             is_in_process(c) for c in vars(caches).values()
@@ -117,7 +117,7 @@ class DataStreamClient:
     def _make_health(self, fetch: Fetch) -> ReplicatorHealth:
         return ReplicatorHealth(
             self.config.replicator_health_url,
-            self.config.replicator_health_check,
+            self.config.replicator_health_check_seconds,
             DEFAULT_REPLICATOR_HEALTH_TIMEOUT,
             on_change=self.store.bump,
             logger=self._log,
@@ -416,7 +416,7 @@ class DataStreamClient:
 
 def _caches_for(config: DataStreamConfig) -> Caches:
     """The configured providers, with in-process caches where none was given."""
-    ttl = None if config.cache_ttl is None else int(config.cache_ttl * 1000)
+    ttl = None if config.cache_ttl is None else int(config.cache_ttl)
     flag_ttl = _flag_ttl(config)
     flag_ms = None if flag_ttl is None else int(flag_ttl * 1000)
 
@@ -433,7 +433,8 @@ def _caches_for(config: DataStreamConfig) -> Caches:
 
 
 def _flag_ttl(config: DataStreamConfig) -> float | None:
-    return None if config.cache_ttl is None else max(MIN_FLAG_TTL, config.cache_ttl)
+    seconds = config.cache_ttl_seconds
+    return None if seconds is None else max(MIN_FLAG_TTL, seconds)
 
 
 def _timing(config: DataStreamConfig) -> Timing:

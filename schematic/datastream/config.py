@@ -7,16 +7,18 @@ only when a configuration that needs them is used.
 from __future__ import annotations
 
 import inspect
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from .. import _validation
 from ..cache import LocalCache
 
-DEFAULT_CACHE_TTL = 24 * 3600.0  # seconds an entity stays cached without being refreshed
+DEFAULT_CACHE_TTL = 24 * 3_600_000  # ms an entity stays cached without being refreshed
 MIN_FLAG_TTL = 30 * 24 * 3600.0  # flags live at least this long (or forever)
 DEFAULT_REPLICATOR_HEALTH_URL = "http://localhost:8090/ready"
-DEFAULT_REPLICATOR_HEALTH_CHECK = 30.0
+DEFAULT_REPLICATOR_HEALTH_CHECK = 30_000  # ms between readiness checks
+MIN_MILLISECONDS = 1000  # the least cache_ttl and replicator_health_check take
 DEFAULT_REPLICATOR_HEALTH_TIMEOUT = 5.0
 DEFAULT_RESOURCE_TIMEOUT = 2.0
 DEFAULT_PING_INTERVAL = 30.0
@@ -36,7 +38,6 @@ CACHE_SLOTS = (
 )
 
 _POSITIVE_SECONDS = (
-    "replicator_health_check",
     "resource_timeout",
     "ping_interval",
     "pong_timeout",
@@ -51,12 +52,16 @@ _POSITIVE_SECONDS = (
 class DataStreamConfig:
     """How ``Schematic(config=SchematicConfig(use_datastream=True, datastream=...))`` works.
 
-    Every duration is in seconds.
+    ``cache_ttl`` and ``replicator_health_check`` are in milliseconds, as in the official
+    SDK, so that its configurations mean the same here; every other duration is in
+    seconds. Either of the two below one second is refused, as it is most likely a number
+    of seconds.
 
     Attributes:
-        cache_ttl: how long a cached company or user lives without news from the stream
-            (default 24 h); ``None`` keeps entries until they are replaced or deleted, which
-            is what replicator mode wants. Flags live at least 30 days.
+        cache_ttl: milliseconds a cached company or user lives without news from the
+            stream (default 86,400,000: a day); ``None`` keeps entries until they are
+            replaced or deleted, which is what replicator mode wants. Flags live at least
+            30 days.
         company_cache, company_lookup_cache, user_cache, user_lookup_cache, flag_cache:
             where companies, their key-to-ID lookups, users, their lookups and flags are
             kept. Any object with ``get(key)``, ``set(key, value, ttl_override_ms)`` and
@@ -65,7 +70,7 @@ class DataStreamConfig:
         replicator_mode: open no WebSocket; read what a Schematic DataStream replicator
             writes into shared caches (all five slots must then be shared caches).
         replicator_health_url: the replicator's readiness endpoint.
-        replicator_health_check: seconds between readiness checks (default 30).
+        replicator_health_check: milliseconds between readiness checks (default 30,000).
         url: the DataStream WebSocket address; derived from the client's ``base_url``
             when left out (``https://api.X`` becomes ``wss://datastream.X/datastream``).
         resource_timeout: how long a flag check waits for a company or user it asked the
@@ -82,7 +87,7 @@ class DataStreamConfig:
 
     Example::
 
-        config = DataStreamConfig(cache_ttl=3600)
+        config = DataStreamConfig(cache_ttl=3_600_000)  # an hour
     """
 
     cache_ttl: float | None = DEFAULT_CACHE_TTL
@@ -105,7 +110,8 @@ class DataStreamConfig:
     max_reconnect_attempts: int | None = DEFAULT_MAX_RECONNECT_ATTEMPTS
 
     def __post_init__(self) -> None:
-        _validation.seconds("cache_ttl", self.cache_ttl, optional=True)
+        _milliseconds("cache_ttl", self.cache_ttl, optional=True)
+        _milliseconds("replicator_health_check", self.replicator_health_check)
         for name in _POSITIVE_SECONDS:
             _validation.seconds(name, getattr(self, name))
         if self.reconnect_max_delay < self.reconnect_min_delay:
@@ -147,6 +153,16 @@ class DataStreamConfig:
                 + ", ".join(local)
             )
 
+    @property
+    def cache_ttl_seconds(self) -> float | None:
+        """``cache_ttl`` in seconds."""
+        return None if self.cache_ttl is None else self.cache_ttl / 1000
+
+    @property
+    def replicator_health_check_seconds(self) -> float:
+        """``replicator_health_check`` in seconds."""
+        return self.replicator_health_check / 1000
+
     @classmethod
     def shared(cls, cache: Any, **options: Any) -> DataStreamConfig:
         """A configuration that keeps everything in one shared cache, e.g. a ``RedisCache``.
@@ -156,6 +172,19 @@ class DataStreamConfig:
             config = DataStreamConfig.shared(RedisCache.from_url("redis://localhost:6379/0"))
         """
         return cls(**dict.fromkeys(CACHE_SLOTS, cache), **options)
+
+
+def _milliseconds(name: str, value: Any, *, optional: bool = False) -> None:
+    """A duration in milliseconds, of one second at least; the error names ``name``."""
+    if value is None and optional:
+        return
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise TypeError(f"{name} must be a number of milliseconds, got {value!r}")
+    if value < MIN_MILLISECONDS:
+        raise ValueError(
+            f"{name} is in milliseconds (as in the official SDK) and must be at least "
+            f"{MIN_MILLISECONDS}; got {value!r} (for {value!r} seconds, pass {value * 1000!r})"
+        )
 
 
 def _synchronous(name: str, provider: Any) -> Any:
