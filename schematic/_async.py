@@ -188,6 +188,56 @@ class AsyncSchematic(AsyncNamespaces):
         """Send every event queued so far; True when all were delivered within ``timeout``."""
         return await self._run(self.sync.flush, timeout)
 
+    # -- the official SDK's top-level calls (see Schematic) -----------------------------------
+    async def post_api_keys(self, *, request_options: RequestOptions | None = None) -> None:
+        """``POST /api-keys`` with no body (``accounts.create_api_key`` is the typed call)."""
+        await self._run(self.sync.post_api_keys, request_options=request_options)
+
+    async def put_api_keys_api_key_id(
+        self, api_key_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``PUT /api-keys/{api_key_id}`` with no body (typed: ``accounts.update_api_key``)."""
+        await self._run(
+            self.sync.put_api_keys_api_key_id, api_key_id, request_options=request_options
+        )
+
+    async def delete_api_keys_api_key_id(
+        self, api_key_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``DELETE /api-keys/{api_key_id}`` (typed: ``accounts.delete_api_key``)."""
+        await self._run(
+            self.sync.delete_api_keys_api_key_id, api_key_id, request_options=request_options
+        )
+
+    async def post_environments(self, *, request_options: RequestOptions | None = None) -> None:
+        """``POST /environments`` with no body (typed: ``accounts.create_environment``)."""
+        await self._run(self.sync.post_environments, request_options=request_options)
+
+    async def put_environments_environment_id(
+        self, environment_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``PUT /environments/{environment_id}`` with no body."""
+        await self._run(
+            self.sync.put_environments_environment_id,
+            environment_id,
+            request_options=request_options,
+        )
+
+    async def delete_environments_environment_id(
+        self, environment_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``DELETE /environments/{environment_id}``."""
+        await self._run(
+            self.sync.delete_environments_environment_id,
+            environment_id,
+            request_options=request_options,
+        )
+
+    @property
+    def with_raw_response(self) -> AsyncRawClient:
+        """Every namespace's calls answered with the HTTP status and headers too."""
+        return AsyncRawClient(self)
+
     # -- any API call -----------------------------------------------------------------------
     async def request(
         self,
@@ -239,3 +289,21 @@ class AsyncSchematic(AsyncNamespaces):
 
 
 AsyncSchematicConfig = SchematicConfig
+
+
+class AsyncRawClient:
+    """``AsyncSchematic.with_raw_response``: each namespace's ``with_raw_response``."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncSchematic) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or not hasattr(type(self._client.sync), name):
+            raise AttributeError(f"with_raw_response has no namespace {name!r}")
+        namespace = getattr(self._client, name)
+        raw = getattr(namespace, "with_raw_response", None)
+        if raw is None:
+            raise AttributeError(f"with_raw_response has no namespace {name!r}")
+        return raw

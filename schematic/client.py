@@ -516,6 +516,63 @@ class Schematic:
         return True if self._offline else self._worker.flush(timeout)
 
     # -- any API call -----------------------------------------------------------------------
+    # -- the official SDK's top-level calls ---------------------------------------------------
+    # Each sends its method and path with no body and returns None, as there; the typed
+    # calls are ``accounts.create_api_key`` and the rest, which send what the API asks for.
+    def post_api_keys(self, *, request_options: RequestOptions | None = None) -> None:
+        """``POST /api-keys`` with no body (``accounts.create_api_key`` is the typed call)."""
+        self._bare("POST", "/api-keys", request_options)
+
+    def put_api_keys_api_key_id(
+        self, api_key_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``PUT /api-keys/{api_key_id}`` with no body (typed: ``accounts.update_api_key``)."""
+        self._bare("PUT", "/api-keys/{api_key_id}", request_options, api_key_id=api_key_id)
+
+    def delete_api_keys_api_key_id(
+        self, api_key_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``DELETE /api-keys/{api_key_id}`` (typed: ``accounts.delete_api_key``)."""
+        self._bare("DELETE", "/api-keys/{api_key_id}", request_options, api_key_id=api_key_id)
+
+    def post_environments(self, *, request_options: RequestOptions | None = None) -> None:
+        """``POST /environments`` with no body (typed: ``accounts.create_environment``)."""
+        self._bare("POST", "/environments", request_options)
+
+    def put_environments_environment_id(
+        self, environment_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``PUT /environments/{environment_id}`` with no body (typed:
+        ``accounts.update_environment``)."""
+        self._bare(
+            "PUT", "/environments/{environment_id}", request_options, environment_id=environment_id
+        )
+
+    def delete_environments_environment_id(
+        self, environment_id: str, *, request_options: RequestOptions | None = None
+    ) -> None:
+        """``DELETE /environments/{environment_id}`` (typed: ``accounts.delete_environment``)."""
+        self._bare(
+            "DELETE",
+            "/environments/{environment_id}",
+            request_options,
+            environment_id=environment_id,
+        )
+
+    def _bare(
+        self, method: str, template: str, request_options: RequestOptions | None, **ids: str
+    ) -> None:
+        from .resources._base import Resource
+
+        path = Resource._path(template, **ids)
+        Resource(self._transport)._call_empty(method, path, request_options=request_options)
+
+    @property
+    def with_raw_response(self) -> RawClient:
+        """Every namespace's calls answered with the HTTP status and headers too:
+        ``client.with_raw_response.companies.get_company("comp_1").headers``."""
+        return RawClient(self)
+
     def request(
         self,
         method: str,
@@ -636,3 +693,18 @@ def __getattr__(name: str) -> Any:
 
         return getattr(_async, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class RawClient:
+    """``Schematic.with_raw_response``: each namespace's ``with_raw_response``."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Schematic) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        namespace = getattr(type(self._client), name, None)
+        if not isinstance(namespace, _Namespace):
+            raise AttributeError(f"with_raw_response has no namespace {name!r}")
+        return getattr(self._client, name).with_raw_response

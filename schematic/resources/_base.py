@@ -19,6 +19,7 @@ _log = logging.getLogger("schematic")
 
 if TYPE_CHECKING:
     from .._transport import HttpResponse, Transport
+    from ._raw import RawResource
 
 Parse = type[Model] | list[type[Model]] | None
 T = TypeVar("T")
@@ -59,6 +60,13 @@ class Resource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+    @property
+    def with_raw_response(self) -> RawResource:
+        """These calls, answered with the HTTP status and headers too (a ``RawResponse``)."""
+        from ._raw import RawResource
+
+        return RawResource(self)
 
     @staticmethod
     def _path(template: str, **segments: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 if TYPE_CHECKING:
     from ...client import Schematic
     from .._base import Resource
+    from .._raw import AsyncRawResource
 
 S = TypeVar("S", bound="Resource")
 R = TypeVar("R")
@@ -61,6 +62,13 @@ class AsyncResource(Generic[S]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+    @property
+    def with_raw_response(self) -> AsyncRawResource:
+        """These calls, answered with the HTTP status and headers too (a ``RawResponse``)."""
+        from .._raw import AsyncRawResource
+
+        return AsyncRawResource(self._sync, self._run)
 
     async def _iterate(self, items: Iterator[T]) -> AsyncIterator[T]:
         """Yield from a synchronous pager; each step may fetch a page, so it runs in the pool."""
