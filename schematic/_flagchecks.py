@@ -466,6 +466,7 @@ class FlagChecker:
         preflight: dict[str, Any] | None = None,
     ) -> Any:
         """POST a check within its deadline and parse the answer; tell the breaker how it went."""
+        from .models._base import Response
         from .resources._base import parse_envelope
 
         timeout = deadline - time.monotonic()
@@ -480,7 +481,7 @@ class FlagChecker:
                 deadline=deadline,
                 retry=self._retry,
             )
-            data = parse_envelope(response, model).data
+            data = parse_envelope(response, model, Response).data
         except Exception as exc:
             if self.breaker.record(ok=not is_transient(exc)):
                 self.log.error(

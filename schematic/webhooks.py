@@ -12,6 +12,10 @@ serialised again will not match. By default the timestamp only feeds the signed 
 ``verify_webhook_signature`` reads the headers and the raw body from a Flask/Werkzeug, Django
 or Starlette/FastAPI request without importing any of them. Starlette reads bodies
 asynchronously, so there the caller passes ``body=await request.body()``.
+
+This module is also the official SDK's ``schematic.webhooks`` namespace: the named responses
+and params of ``client.webhooks`` (``ListWebhooksResponse``...) import from here, loaded from
+``schematic.models.webhooks`` on first use.
 """
 
 from __future__ import annotations
@@ -22,10 +26,31 @@ import hmac
 import math
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SchematicError
+from .models._index import NAMESPACE_MODELS
 
+if TYPE_CHECKING:  # NAMESPACE_MODELS["webhooks"], which tests/test_parity_names.py checks
+    from .models.webhooks import (  # noqa: F401  (attributes, not in __all__)
+        CountWebhookEventsParams,
+        CountWebhookEventsResponse,
+        CountWebhooksParams,
+        CountWebhooksResponse,
+        CreateWebhookResponse,
+        DeleteWebhookResponse,
+        GetWebhookEventResponse,
+        GetWebhookResponse,
+        ListWebhookEventsParams,
+        ListWebhookEventsResponse,
+        ListWebhooksParams,
+        ListWebhooksResponse,
+        SendTestWebhookActionResponse,
+        UpdateWebhookResponse,
+    )
+
+# The webhook helpers (the same as ``schematic.webhook_utils``); the namespace's models are
+# attributes too, but ``import *`` brings only these.
 __all__ = [
     "DEFAULT_WEBHOOK_TOLERANCE",
     "WEBHOOK_SIGNATURE_HEADER",
@@ -240,3 +265,18 @@ def _read_body(request: Any) -> bytes:
 
 def _to_bytes(value: str | bytes | bytearray | memoryview) -> bytes:
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
+
+
+def __getattr__(name: str) -> Any:
+    """The webhooks namespace's response and params models, imported on first use."""
+    if name not in NAMESPACE_MODELS["webhooks"]:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .models import webhooks as models
+
+    value = getattr(models, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *NAMESPACE_MODELS["webhooks"]})

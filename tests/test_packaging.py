@@ -88,6 +88,11 @@ def test_the_wheel_holds_the_package_and_nothing_of_the_repository(
     assert tops == {"schematic", f"schematichq-{__version__}.dist-info"}
     assert "schematic/py.typed" in names
     assert not [n for n in names if "__pycache__" in n]
+    # The contract the fake server checks against ships compressed, and only once.
+    spec = [n for n in names if "api-spec" in n]
+    assert spec == ["schematic/testing/api-spec.json.gz"]
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.getinfo(spec[0]).file_size < 100_000
 
 
 def test_the_readme_shown_on_pypi_links_only_to_absolute_addresses() -> None:

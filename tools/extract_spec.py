@@ -12,6 +12,7 @@ are deprecated) are kept apart, under ``prose``, so the contract itself stays as
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "api" / "schematic-openapi.yaml"
-TARGET = ROOT / "schematic" / "testing" / "api-spec.json"
+TARGET = ROOT / "schematic" / "testing" / "api-spec.json.gz"
 PROSE = {"description", "summary", "example", "examples", "externalDocs", "deprecated"}
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -75,18 +76,21 @@ def prose_of_operation(op: dict[str, Any]) -> dict[str, Any]:
     return words
 
 
-def response_of(op: dict[str, Any]) -> tuple[int, Any]:
-    """(status, data schema) of the success response; "empty" for 204, "binary" for files."""
+def response_of(op: dict[str, Any]) -> tuple[int, Any, dict[str, Any] | None]:
+    """(status, data schema, envelope) of the success response; "empty" for 204, "binary"
+    for files. The envelope is the JSON answer's ``title`` and its ``params`` object, which
+    the SDK names its response and params models after."""
     for code, resp in sorted(op["responses"].items()):
         if not code.startswith("2"):
             continue
         content = resp.get("content") or {}
         if not content:
-            return int(code), "empty"
+            return int(code), "empty", None
         if "application/json" not in content:
-            return int(code), "binary"
+            return int(code), "binary", None
         envelope = content["application/json"]["schema"]
-        return int(code), strip(envelope["properties"]["data"])
+        named = {"title": envelope.get("title"), "params": strip(envelope["properties"]["params"])}
+        return int(code), strip(envelope["properties"]["data"]), named
     raise ValueError(f"{op['operationId']} has no success response")
 
 
@@ -98,7 +102,7 @@ def extract(spec: dict[str, Any]) -> dict[str, Any]:
             op = item.get(method)
             if op is None:
                 continue
-            status, response = response_of(op)
+            status, response, envelope = response_of(op)
             if words := prose_of_operation(op):
                 prose["operations"][op["operationId"]] = words
             body = (op.get("requestBody") or {}).get("content", {}).get("application/json")
@@ -119,6 +123,7 @@ def extract(spec: dict[str, Any]) -> dict[str, Any]:
                     "body": strip(body["schema"]) if body else None,
                     "status": status,
                     "response": response,
+                    "envelope": envelope,
                 }
             )
     for name, schema in spec["components"]["schemas"].items():
@@ -137,10 +142,11 @@ def main() -> int:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE
     spec = yaml.safe_load(source.read_text())
     data = extract(spec)
-    TARGET.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n")
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n"
+    TARGET.write_bytes(gzip.compress(text.encode(), 9, mtime=0))  # the same bytes each run
     print(
         f"wrote {TARGET.relative_to(ROOT)}: {len(data['operations'])} operations, "
-        f"{len(data['schemas'])} schemas, {TARGET.stat().st_size // 1024} KiB"
+        f"{len(data['schemas'])} schemas, {TARGET.stat().st_size // 1024} KiB compressed"
     )
     return 0
 

@@ -294,6 +294,19 @@ class Response(Generic[T]):
         return {"data": to_jsonable(self.data), "params": dict(self.params)}
 
 
+def data_type(envelope: Any) -> Any:
+    """The type of ``data`` a response type declares: ``X`` for ``Response[X]`` and for a
+    named response class such as ``GetCompanyResponse`` (``Response[CompanyDetailResponseData]``).
+
+    For code that reads the return annotations of resource methods, as the tests do.
+    """
+    if typing.get_origin(envelope) is Response:
+        return typing.get_args(envelope)[0]
+    if isinstance(envelope, type) and issubclass(envelope, Response):
+        return typing.get_type_hints(envelope, None, _MODELS)["data"]
+    raise TypeError(f"not a response type: {envelope!r}")
+
+
 def to_jsonable(value: Any) -> Any:
     """Turn models, datetimes and containers of them into plain JSON values."""
     if isinstance(value, Model):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 TemporaryAccessTokenResourceType = Literal["company"]
 
@@ -28,3 +28,13 @@ class IssueTemporaryAccessTokenResponseData(Model):
     resource_type: TemporaryAccessTokenResourceType | None
     token: str | None
     updated_at: datetime | None
+
+
+class IssueTemporaryAccessTokenResponse(Response["IssueTemporaryAccessTokenResponseData"]):
+    """What ``client.accesstokens.issue_temporary_access_token`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: IssueTemporaryAccessTokenResponseData

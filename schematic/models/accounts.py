@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
+    from .billing import DeleteResponse
+    from .companies import CountResponse
     from .integrationsapi import IntegrationState, IntegrationType
 
 
@@ -157,6 +159,57 @@ class AuditLogResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountAccountMembersParams(Model):
+    """The inputs ``count_account_members`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search filter
+        role: Filter by member role
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    role: AccountMemberRole | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountApiKeysParams(Model):
+    """The inputs ``count_api_keys`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    environment_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    require_environment: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountAuditLogsParams(Model):
+    """The inputs ``count_audit_logs`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    actor_type: ActorType | None = None
+    end_time: datetime | None = None
+    environment_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateApiKeyRequestBody(Model):
     name: str
     description: str | None = None
@@ -198,6 +251,71 @@ class GetOnboardingStateResp(Model):
     environment_id: str | None = None
     path: OnboardingPath | None = None
     track: OnboardingTrack | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListAccountMembersParams(Model):
+    """The inputs ``list_account_members`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search filter
+        role: Filter by member role
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    role: AccountMemberRole | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListApiKeysParams(Model):
+    """The inputs ``list_api_keys`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    environment_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    require_environment: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListAuditLogsParams(Model):
+    """The inputs ``list_audit_logs`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    actor_type: ActorType | None = None
+    end_time: datetime | None = None
+    environment_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListEnvironmentsParams(Model):
+    """The inputs ``list_environments`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -255,3 +373,150 @@ class WhoAmIResponseData(Model):
     stripe_user_id: str | None = None
     user_id: str | None = None
     user_name: str | None = None
+
+
+class CountAccountMembersResponse(Response["CountResponse"]):
+    """What ``client.accounts.count_account_members`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountApiKeysResponse(Response["CountResponse"]):
+    """What ``client.accounts.count_api_keys`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountAuditLogsResponse(Response["CountResponse"]):
+    """What ``client.accounts.count_audit_logs`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateApiKeyResponse(Response["ApiKeyCreateResponseData"]):
+    """What ``client.accounts.create_api_key`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ApiKeyCreateResponseData
+
+
+class CreateEnvironmentResponse(Response["EnvironmentDetailResponseData"]):
+    """What ``client.accounts.create_environment`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EnvironmentDetailResponseData
+
+
+class DeleteApiKeyResponse(Response["DeleteResponse"]):
+    """What ``client.accounts.delete_api_key`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteEnvironmentResponse(Response["DeleteResponse"]):
+    """What ``client.accounts.delete_environment`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetAccountMemberResponse(Response["AccountMemberResponseData"]):
+    """What ``client.accounts.get_account_member`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: AccountMemberResponseData
+
+
+class GetApiKeyResponse(Response["ApiKeyResponseData"]):
+    """What ``client.accounts.get_api_key`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ApiKeyResponseData
+
+
+class GetAuditLogResponse(Response["AuditLogResponseData"]):
+    """What ``client.accounts.get_audit_log`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: AuditLogResponseData
+
+
+class GetEnvironmentResponse(Response["EnvironmentResponseData"]):
+    """What ``client.accounts.get_environment`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EnvironmentResponseData
+
+
+class GetOnboardingStateResponse(Response["GetOnboardingStateResp"]):
+    """What ``client.accounts.get_onboarding_state`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: GetOnboardingStateResp
+
+
+class GetWhoAmIResponse(Response["WhoAmIResponseData"]):
+    """What ``client.accounts.get_who_am_i`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: WhoAmIResponseData
+
+
+class ListAccountMembersResponse(Response["list[AccountMemberResponseData]"]):
+    """What ``client.accounts.list_account_members`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[AccountMemberResponseData]
+
+
+class ListApiKeysResponse(Response["list[ApiKeyResponseData]"]):
+    """What ``client.accounts.list_api_keys`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[ApiKeyResponseData]
+
+
+class ListAuditLogsResponse(Response["list[AuditLogListResponseData]"]):
+    """What ``client.accounts.list_audit_logs`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[AuditLogListResponseData]
+
+
+class ListEnvironmentsResponse(Response["list[EnvironmentResponseData]"]):
+    """What ``client.accounts.list_environments`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EnvironmentResponseData]
+
+
+class QuickstartResponse(Response["QuickstartResp"]):
+    """What ``client.accounts.quickstart`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: QuickstartResp
+
+
+class UpdateApiKeyResponse(Response["ApiKeyResponseData"]):
+    """What ``client.accounts.update_api_key`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ApiKeyResponseData
+
+
+class UpdateEnvironmentResponse(Response["EnvironmentResponseData"]):
+    """What ``client.accounts.update_environment`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EnvironmentResponseData
+
+
+class UpdateOnboardingStateResponse(Response["GetOnboardingStateResp"]):
+    """What ``client.accounts.update_onboarding_state`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: GetOnboardingStateResp

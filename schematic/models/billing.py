@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._base import Model
+from ._base import Model, Response
+
+if TYPE_CHECKING:
+    from .companies import CountResponse
+
 
 BillingPriceScheme = Literal["per_unit", "tiered"]
 
@@ -240,6 +244,53 @@ class BillingSubscriptionResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountBillingProductsParams(Model):
+    """The inputs ``count_billing_products`` echoes in ``params``.
+
+    Attributes:
+        is_active: Filter products that are active. Defaults to true if not specified
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        recurring_charges_only: Filter to products that have at least one recurring price
+        with_one_time_charges: Filter products that are one time charges
+        with_prices_only: Filter products that have prices
+        with_zero_price: Filter products that have zero price for free subscription type
+        without_linked_to_plan: Filter products that are not linked to any plan
+    """
+
+    ids: list[str] | None = None
+    is_active: bool | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+    price_usage_type: BillingPriceUsageType | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+    recurring_charges_only: bool | None = None
+    with_one_time_charges: bool | None = None
+    with_prices_only: bool | None = None
+    with_zero_price: bool | None = None
+    without_linked_to_plan: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCustomersParams(Model):
+    """The inputs ``count_customers`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateBillingCustomerRequestBody(Model):
     email: str
     external_id: str
@@ -409,6 +460,189 @@ class InvoiceResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingPricesParams(Model):
+    """The inputs ``list_billing_prices`` echoes in ``params``.
+
+    Attributes:
+        currency: Filter for prices in a specific currency (e.g. usd, eur)
+        for_initial_plan: Filter for prices valid for initial plans (free prices only)
+        for_trial_expiry_plan: Filter for prices valid for trial expiry plans (free prices only)
+        interval_count: Filter for prices billed every N intervals; combine with interval (e.g.
+            interval=month, interval_count=3 for quarterly)
+        is_active: Filter for active prices on active products (defaults to true if not specified)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_version_id: Filter for prices belonging to a specific plan version (e.g. the latest
+            published version)
+        with_meter: Filter for prices with a meter
+    """
+
+    currency: str | None = None
+    for_initial_plan: bool | None = None
+    for_trial_expiry_plan: bool | None = None
+    ids: list[str] | None = None
+    interval: str | None = None
+    interval_count: int | None = None
+    is_active: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    price: int | None = None
+    product_id: str | None = None
+    product_ids: list[str] | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+    tiers_mode: BillingTiersMode | None = None
+    usage_type: BillingPriceUsageType | None = None
+    with_meter: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingProductPricesParams(Model):
+    """The inputs ``list_billing_product_prices`` echoes in ``params``.
+
+    Attributes:
+        currency: Filter for prices in a specific currency (e.g. usd, eur)
+        for_initial_plan: Filter for prices valid for initial plans (free prices only)
+        for_trial_expiry_plan: Filter for prices valid for trial expiry plans (free prices only)
+        interval_count: Filter for prices billed every N intervals; combine with interval (e.g.
+            interval=month, interval_count=3 for quarterly)
+        is_active: Filter for active prices on active products (defaults to true if not specified)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_version_id: Filter for prices belonging to a specific plan version (e.g. the latest
+            published version)
+        with_meter: Filter for prices with a meter
+    """
+
+    currency: str | None = None
+    for_initial_plan: bool | None = None
+    for_trial_expiry_plan: bool | None = None
+    ids: list[str] | None = None
+    interval: str | None = None
+    interval_count: int | None = None
+    is_active: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    price: int | None = None
+    product_id: str | None = None
+    product_ids: list[str] | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+    tiers_mode: BillingTiersMode | None = None
+    usage_type: BillingPriceUsageType | None = None
+    with_meter: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingProductsParams(Model):
+    """The inputs ``list_billing_products`` echoes in ``params``.
+
+    Attributes:
+        is_active: Filter products that are active. Defaults to true if not specified
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        recurring_charges_only: Filter to products that have at least one recurring price
+        with_one_time_charges: Filter products that are one time charges
+        with_prices_only: Filter products that have prices
+        with_zero_price: Filter products that have zero price for free subscription type
+        without_linked_to_plan: Filter products that are not linked to any plan
+    """
+
+    ids: list[str] | None = None
+    is_active: bool | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+    price_usage_type: BillingPriceUsageType | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+    recurring_charges_only: bool | None = None
+    with_one_time_charges: bool | None = None
+    with_prices_only: bool | None = None
+    with_zero_price: bool | None = None
+    without_linked_to_plan: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCouponsParams(Model):
+    """The inputs ``list_coupons`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    is_active: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCustomersWithSubscriptionsParams(Model):
+    """The inputs ``list_customers_with_subscriptions`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+    provider_type: BillingProviderType | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListInvoicesParams(Model):
+    """The inputs ``list_invoices`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    customer_external_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    subscription_external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListMetersParams(Model):
+    """The inputs ``list_meters`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    display_name: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPaymentMethodsParams(Model):
+    """The inputs ``list_payment_methods`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    customer_external_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentMethodResponseData(Model):
     created_at: datetime | None
     customer_external_id: str | None
@@ -428,3 +662,183 @@ class PaymentMethodResponseData(Model):
     card_exp_year: int | None = None
     card_last4: str | None = None
     company_id: str | None = None
+
+
+class CountBillingProductsResponse(Response["CountResponse"]):
+    """What ``client.billing.count_billing_products`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountCustomersResponse(Response["CountResponse"]):
+    """What ``client.billing.count_customers`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class DeleteBillingCouponResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_billing_coupon`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteBillingCustomerResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_billing_customer`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteBillingInvoiceResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_billing_invoice`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteBillingProductResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_billing_product`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeletePaymentMethodByExternalIDResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_payment_method_by_external_id`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteProductPriceResponse(Response["DeleteResponse"]):
+    """What ``client.billing.delete_product_price`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class ListBillingPricesResponse(Response["list[BillingPriceView]"]):
+    """What ``client.billing.list_billing_prices`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingPriceView]
+
+
+class ListBillingProductPricesResponse(Response["list[BillingPriceView]"]):
+    """What ``client.billing.list_billing_product_prices`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingPriceView]
+
+
+class ListBillingProductsResponse(Response["list[BillingProductDetailResponseData]"]):
+    """What ``client.billing.list_billing_products`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingProductDetailResponseData]
+
+
+class ListCouponsResponse(Response["list[BillingCouponResponseData]"]):
+    """What ``client.billing.list_coupons`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingCouponResponseData]
+
+
+class ListCustomersWithSubscriptionsResponse(
+    Response["list[BillingCustomerWithSubscriptionsResponseData]"]
+):
+    """What ``client.billing.list_customers_with_subscriptions`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: list[BillingCustomerWithSubscriptionsResponseData]
+
+
+class ListInvoicesResponse(Response["list[InvoiceResponseData]"]):
+    """What ``client.billing.list_invoices`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[InvoiceResponseData]
+
+
+class ListMetersResponse(Response["list[BillingMeterResponseData]"]):
+    """What ``client.billing.list_meters`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingMeterResponseData]
+
+
+class ListPaymentMethodsResponse(Response["list[PaymentMethodResponseData]"]):
+    """What ``client.billing.list_payment_methods`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PaymentMethodResponseData]
+
+
+class UpsertBillingCouponResponse(Response["BillingCouponResponseData"]):
+    """What ``client.billing.upsert_billing_coupon`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCouponResponseData
+
+
+class UpsertBillingCustomerResponse(Response["BillingCustomerResponseData"]):
+    """What ``client.billing.upsert_billing_customer`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCustomerResponseData
+
+
+class UpsertBillingMeterResponse(Response["BillingMeterResponseData"]):
+    """What ``client.billing.upsert_billing_meter`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingMeterResponseData
+
+
+class UpsertBillingPriceResponse(Response["BillingPriceResponseData"]):
+    """What ``client.billing.upsert_billing_price`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingPriceResponseData
+
+
+class UpsertBillingProductResponse(Response["BillingProductResponseData"]):
+    """What ``client.billing.upsert_billing_product`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingProductResponseData
+
+
+class UpsertBillingSubscriptionResponse(Response["BillingSubscriptionResponseData"]):
+    """What ``client.billing.upsert_billing_subscription`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingSubscriptionResponseData
+
+
+class UpsertInvoiceResponse(Response["InvoiceResponseData"]):
+    """What ``client.billing.upsert_invoice`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: InvoiceResponseData
+
+
+class UpsertPaymentMethodResponse(Response["PaymentMethodResponseData"]):
+    """What ``client.billing.upsert_payment_method`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PaymentMethodResponseData
+
+
+# The official SDK's name for ``DeletePaymentMethodByExternalIDResponse``.
+DeletePaymentMethodByExternalIdResponse = DeletePaymentMethodByExternalIDResponse

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
         BillingPriceResponseData,
         BillingProductDetailResponseData,
         BillingProviderType,
+        DeleteResponse,
     )
     from .credits import BillingCreditResponseData, BillingPlanCreditGrantResponseData
     from .entitlements import FeatureInPlanResponseData, PlanEntitlementResponseData
@@ -128,6 +129,22 @@ class CreateCatalogRequestBody(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListCatalogsParams(Model):
+    """The inputs ``list_catalogs`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search by catalog name
+    """
+
+    is_default: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGroupPlanDetailResponseData(Model):
     """Plan group plan detail response data.
 
@@ -198,3 +215,73 @@ class UpdateCatalogRequestBody(Model):
     description: str | None = None
     is_default: bool | None = None
     name: str | None = None
+
+
+class CreateCatalogResponse(Response["CatalogResponseData"]):
+    """What ``client.catalogs.create_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogResponseData
+
+
+class DeleteCatalogResponse(Response["DeleteResponse"]):
+    """What ``client.catalogs.delete_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetCatalogResponse(Response["CatalogResponseData"]):
+    """What ``client.catalogs.get_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogResponseData
+
+
+class GetConfigurationResponse(Response["CatalogConfigurationResponseData"]):
+    """What ``client.catalogs.get_configuration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogConfigurationResponseData
+
+
+class GetCreditBundlesInCatalogResponse(Response["CatalogCreditBundleIDsResponseData"]):
+    """What ``client.catalogs.get_credit_bundles_in_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogCreditBundleIDsResponseData
+
+
+class GetDerivedFeaturesResponse(Response["CatalogDerivedFeaturesResponseData"]):
+    """What ``client.catalogs.get_derived_features`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogDerivedFeaturesResponseData
+
+
+class GetPlansInCatalogResponse(Response["CatalogPlanIDsResponseData"]):
+    """What ``client.catalogs.get_plans_in_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogPlanIDsResponseData
+
+
+class ListCatalogsResponse(Response["list[CatalogResponseData]"]):
+    """What ``client.catalogs.list_catalogs`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CatalogResponseData]
+
+
+class UpdateCatalogResponse(Response["CatalogResponseData"]):
+    """What ``client.catalogs.update_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogResponseData
+
+
+class UpdateConfigurationResponse(Response["CatalogResponseData"]):
+    """What ``client.catalogs.update_configuration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CatalogResponseData

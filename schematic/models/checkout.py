@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
@@ -424,3 +424,73 @@ class UsageBasedEntitlementResponseData(Model):
     value_bool: bool | None = None
     value_numeric: int | None = None
     yearly_usage_based_price: BillingPriceView | None = None
+
+
+class CancelSubscriptionResponse(Response["ManagePlanResponseResponseData"]):
+    """What ``client.checkout.cancel_subscription`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ManagePlanResponseResponseData
+
+
+class CheckoutInternalResponse(Response["CheckoutSubscription"]):
+    """What ``client.checkout.checkout_internal`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CheckoutSubscription
+
+
+class GetCheckoutDataResponse(Response["CheckoutDataResponseData"]):
+    """What ``client.checkout.get_checkout_data`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CheckoutDataResponseData
+
+
+class GetCompanyBillingDetailsResponse(Response["CompanyBillingDetailsResponseData"]):
+    """What ``client.checkout.get_company_billing_details`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyBillingDetailsResponseData
+
+
+class ManagePlanResponse(Response["ManagePlanResponseResponseData"]):
+    """What ``client.checkout.manage_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ManagePlanResponseResponseData
+
+
+class PreviewCheckoutInternalResponse(Response["PreviewSubscriptionChangeResponseData"]):
+    """What ``client.checkout.preview_checkout_internal`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PreviewSubscriptionChangeResponseData
+
+
+class PreviewManagePlanResponse(Response["ManagePlanPreviewResponseResponseData"]):
+    """What ``client.checkout.preview_manage_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ManagePlanPreviewResponseResponseData
+
+
+class UpdateCompanyBillingDetailsResponse(Response["CompanyBillingDetailsResponseData"]):
+    """What ``client.checkout.update_company_billing_details`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyBillingDetailsResponseData
+
+
+class UpdateCustomerSubscriptionTrialEndResponse(Response["BillingSubscriptionView"]):
+    """What ``client.checkout.update_customer_subscription_trial_end`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: BillingSubscriptionView
+
+
+# The official SDK's name for ``CompanyTaxIDView``.
+CompanyTaxIdView = CompanyTaxIDView

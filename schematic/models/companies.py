@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .accounts import ActorType, ApiKeyResponseData, AuditLogListResponseData
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         BillingPriceView,
         BillingProductPriceTierResponseData,
         BillingProviderType,
+        DeleteResponse,
         InvoiceResponseData,
         PaymentMethodResponseData,
     )
@@ -389,6 +390,142 @@ class ConditionGroup(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountCompaniesParams(Model):
+    """The inputs ``count_companies`` echoes in ``params``.
+
+    Attributes:
+        credit_type_ids: Filter companies by one or more credit type IDs (each ID starts with bcrd_)
+        has_scheduled_downgrade: Filter companies that have a pending scheduled downgrade
+        ids: Filter companies by multiple company IDs (starts with comp_)
+        limit: Page limit (default 100)
+        monetized_subscriptions: Filter companies that have monetized subscriptions
+        offset: Page offset (default 0)
+        plan_id: Filter companies by plan ID (starts with plan_)
+        plan_ids: Filter companies by one or more plan IDs (each ID starts with plan_)
+        plan_version_id: Filter companies by plan version ID (starts with plvr_)
+        plan_version_ids: Filter companies by one or more plan version IDs (each ID starts with
+            plvr_). Takes precedence over plan_version_id when set.
+        plan_version_unpublished: Filter companies assigned to a plan version that is no longer
+            published, meaning the plan has since moved on to a newer version
+        q: Search for companies by name, keys or string traits
+        sort_order_column: Column to sort by (e.g. name, created_at, last_seen_at)
+        sort_order_direction: Direction to sort by (asc or desc)
+        subscription_statuses: Filter companies by one or more subscription statuses
+        subscription_types: Filter companies by one or more subscription types
+        with_entitlement_for: Filter companies that have an entitlement (plan entitlement or company
+            override) for the specified feature ID
+        with_subscription: Filter companies that have a subscription
+        without_feature_override_for: Filter out companies that already have a company override for
+            the specified feature ID
+        without_plan: Filter out companies that have a plan
+        without_subscription: Filter out companies that have a subscription
+    """
+
+    credit_type_ids: list[str] | None = None
+    has_scheduled_downgrade: bool | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    monetized_subscriptions: bool | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+    plan_version_unpublished: bool | None = None
+    q: str | None = None
+    sort_order_column: str | None = None
+    sort_order_direction: SortDirection | None = None
+    subscription_statuses: list[SubscriptionStatus] | None = None
+    subscription_types: list[SubscriptionType] | None = None
+    with_entitlement_for: str | None = None
+    with_subscription: bool | None = None
+    without_feature_override_for: str | None = None
+    without_plan: bool | None = None
+    without_subscription: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountEntityKeyDefinitionsParams(Model):
+    """The inputs ``count_entity_key_definitions`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    entity_type: EntityType | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountEntityKeysParams(Model):
+    """The inputs ``count_entity_keys`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    definition_id: str | None = None
+    entity_type: EntityType | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountEntityTraitDefinitionsParams(Model):
+    """The inputs ``count_entity_trait_definitions`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    entity_type: EntityType | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    trait_type: TraitType | None = None
+    trait_types: list[TraitType] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountEntityTraitsParams(Model):
+    """The inputs ``count_entity_traits`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    definition_id: str | None = None
+    entity_type: EntityType | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountPlanTraitsParams(Model):
+    """The inputs ``count_plan_traits`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    trait_id: str | None = None
+    trait_ids: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CountResponse(Model):
     """Count response.
 
@@ -397,6 +534,27 @@ class CountResponse(Model):
     """
 
     count: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountUsersParams(Model):
+    """The inputs ``count_users`` echoes in ``params``.
+
+    Attributes:
+        company_id: Filter users by company ID (starts with comp_)
+        ids: Filter users by multiple user IDs (starts with user_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: Filter users by plan ID (starts with plan_)
+        q: Search for users by name, keys or string traits
+    """
+
+    company_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    q: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -411,6 +569,14 @@ class CreateEntityTraitDefinitionRequestBody(Model):
 class CreditCurrencyPrice(Model):
     currency: str | None
     price: BillingPriceView | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeleteCompanyParams(Model):
+    """The inputs ``delete_company`` echoes in ``params``."""
+
+    cancel_subscription: bool | None = None
+    prorate: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -483,6 +649,50 @@ class GenericPreviewObject(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class GetActiveCompanySubscriptionParams(Model):
+    """The inputs ``get_active_company_subscription`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    company_ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetBillingEntityChildSubscriptionsParams(Model):
+    """The inputs ``get_billing_entity_child_subscriptions`` echoes in ``params``."""
+
+    company_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetCompanyBillingEntityParams(Model):
+    """The inputs ``get_company_billing_entity`` echoes in ``params``."""
+
+    company_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetEntityTraitValuesParams(Model):
+    """The inputs ``get_entity_trait_values`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    definition_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GetOrCreateCompanyMembershipRequestBody(Model):
     company_id: str
     user_id: str
@@ -500,6 +710,187 @@ class IntegrationResponseData(Model):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KeysRequestBody(Model):
     keys: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompaniesParams(Model):
+    """The inputs ``list_companies`` echoes in ``params``.
+
+    Attributes:
+        credit_type_ids: Filter companies by one or more credit type IDs (each ID starts with bcrd_)
+        has_scheduled_downgrade: Filter companies that have a pending scheduled downgrade
+        ids: Filter companies by multiple company IDs (starts with comp_)
+        limit: Page limit (default 100)
+        monetized_subscriptions: Filter companies that have monetized subscriptions
+        offset: Page offset (default 0)
+        plan_id: Filter companies by plan ID (starts with plan_)
+        plan_ids: Filter companies by one or more plan IDs (each ID starts with plan_)
+        plan_version_id: Filter companies by plan version ID (starts with plvr_)
+        plan_version_ids: Filter companies by one or more plan version IDs (each ID starts with
+            plvr_). Takes precedence over plan_version_id when set.
+        plan_version_unpublished: Filter companies assigned to a plan version that is no longer
+            published, meaning the plan has since moved on to a newer version
+        q: Search for companies by name, keys or string traits
+        sort_order_column: Column to sort by (e.g. name, created_at, last_seen_at)
+        sort_order_direction: Direction to sort by (asc or desc)
+        subscription_statuses: Filter companies by one or more subscription statuses
+        subscription_types: Filter companies by one or more subscription types
+        with_entitlement_for: Filter companies that have an entitlement (plan entitlement or company
+            override) for the specified feature ID
+        with_subscription: Filter companies that have a subscription
+        without_feature_override_for: Filter out companies that already have a company override for
+            the specified feature ID
+        without_plan: Filter out companies that have a plan
+        without_subscription: Filter out companies that have a subscription
+    """
+
+    credit_type_ids: list[str] | None = None
+    has_scheduled_downgrade: bool | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    monetized_subscriptions: bool | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+    plan_version_unpublished: bool | None = None
+    q: str | None = None
+    sort_order_column: str | None = None
+    sort_order_direction: SortDirection | None = None
+    subscription_statuses: list[SubscriptionStatus] | None = None
+    subscription_types: list[SubscriptionType] | None = None
+    with_entitlement_for: str | None = None
+    with_subscription: bool | None = None
+    without_feature_override_for: str | None = None
+    without_plan: bool | None = None
+    without_subscription: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompanyMembershipsParams(Model):
+    """The inputs ``list_company_memberships`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListEntityKeyDefinitionsParams(Model):
+    """The inputs ``list_entity_key_definitions`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    entity_type: EntityType | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListEntityTraitDefinitionsParams(Model):
+    """The inputs ``list_entity_trait_definitions`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    entity_type: EntityType | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    trait_type: TraitType | None = None
+    trait_types: list[TraitType] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPlanChangesParams(Model):
+    """The inputs ``list_plan_changes`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    action: PlanChangeAction | None = None
+    base_plan_action: PlanChangeBasePlanAction | None = None
+    company_id: str | None = None
+    company_ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPlanTraitsParams(Model):
+    """The inputs ``list_plan_traits`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    trait_id: str | None = None
+    trait_ids: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListUsersParams(Model):
+    """The inputs ``list_users`` echoes in ``params``.
+
+    Attributes:
+        company_id: Filter users by company ID (starts with comp_)
+        ids: Filter users by multiple user IDs (starts with user_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: Filter users by plan ID (starts with plan_)
+        q: Search for users by name, keys or string traits
+    """
+
+    company_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LookupCompanyParams(Model):
+    """The inputs ``lookup_company`` echoes in ``params``.
+
+    Attributes:
+        keys: Key/value pairs
+    """
+
+    keys: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LookupUserParams(Model):
+    """The inputs ``lookup_user`` echoes in ``params``.
+
+    Attributes:
+        keys: Key/value pairs
+    """
+
+    keys: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -763,3 +1154,321 @@ class UserResponseData(Model):
     name: str | None
     updated_at: datetime | None
     last_seen_at: datetime | None = None
+
+
+class CountCompaniesResponse(Response["CountResponse"]):
+    """What ``client.companies.count_companies`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountEntityKeyDefinitionsResponse(Response["CountResponse"]):
+    """What ``client.companies.count_entity_key_definitions`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountEntityKeysResponse(Response["CountResponse"]):
+    """What ``client.companies.count_entity_keys`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountEntityTraitDefinitionsResponse(Response["CountResponse"]):
+    """What ``client.companies.count_entity_trait_definitions`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountEntityTraitsResponse(Response["CountResponse"]):
+    """What ``client.companies.count_entity_traits`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountPlanTraitsResponse(Response["CountResponse"]):
+    """What ``client.companies.count_plan_traits`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountUsersResponse(Response["CountResponse"]):
+    """What ``client.companies.count_users`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateCompanyResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.companies.create_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class CreateUserResponse(Response["UserDetailResponseData"]):
+    """What ``client.companies.create_user`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserDetailResponseData
+
+
+class DeleteCompanyByKeysResponse(Response["CompanyResponseData"]):
+    """What ``client.companies.delete_company_by_keys`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyResponseData
+
+
+class DeleteCompanyMembershipResponse(Response["DeleteResponse"]):
+    """What ``client.companies.delete_company_membership`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteCompanyResponse(Response["DeleteResponse"]):
+    """What ``client.companies.delete_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteEntityKeyDefinitionResponse(Response["DeleteResponse"]):
+    """What ``client.companies.delete_entity_key_definition`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteEntityTraitDefinitionResponse(Response["DeleteResponse"]):
+    """What ``client.companies.delete_entity_trait_definition`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteUserByKeysResponse(Response["UserResponseData"]):
+    """What ``client.companies.delete_user_by_keys`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserResponseData
+
+
+class DeleteUserResponse(Response["DeleteResponse"]):
+    """What ``client.companies.delete_user`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetActiveCompanySubscriptionResponse(Response["list[CompanySubscriptionResponseData]"]):
+    """What ``client.companies.get_active_company_subscription`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: list[CompanySubscriptionResponseData]
+
+
+class GetBillingEntityChildSubscriptionsResponse(
+    Response["list[CompanyBillingEntitySubscriptionResponseData]"]
+):
+    """What ``client.companies.get_billing_entity_child_subscriptions`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: list[CompanyBillingEntitySubscriptionResponseData]
+
+
+class GetCompanyBillingEntityResponse(Response["list[CompanyBillingEntityResponseData]"]):
+    """What ``client.companies.get_company_billing_entity`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CompanyBillingEntityResponseData]
+
+
+class GetCompanyResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.companies.get_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class GetEntityTraitDefinitionResponse(Response["EntityTraitDefinitionResponseData"]):
+    """What ``client.companies.get_entity_trait_definition`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EntityTraitDefinitionResponseData
+
+
+class GetEntityTraitDefinitionUsageResponse(Response["EntityTraitDefinitionUsage"]):
+    """What ``client.companies.get_entity_trait_definition_usage`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: EntityTraitDefinitionUsage
+
+
+class GetEntityTraitValuesResponse(Response["list[EntityTraitValue]"]):
+    """What ``client.companies.get_entity_trait_values`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EntityTraitValue]
+
+
+class GetOrCreateCompanyMembershipResponse(Response["CompanyMembershipDetailResponseData"]):
+    """What ``client.companies.get_or_create_company_membership`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: CompanyMembershipDetailResponseData
+
+
+class GetOrCreateEntityTraitDefinitionResponse(Response["EntityTraitDefinitionResponseData"]):
+    """What ``client.companies.get_or_create_entity_trait_definition`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: EntityTraitDefinitionResponseData
+
+
+class GetPlanChangeResponse(Response["PlanChangeResponseData"]):
+    """What ``client.companies.get_plan_change`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanChangeResponseData
+
+
+class GetPlanTraitResponse(Response["PlanTraitResponseData"]):
+    """What ``client.companies.get_plan_trait`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanTraitResponseData
+
+
+class GetUserResponse(Response["UserDetailResponseData"]):
+    """What ``client.companies.get_user`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserDetailResponseData
+
+
+class ListCompaniesResponse(Response["list[CompanyDetailResponseData]"]):
+    """What ``client.companies.list_companies`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CompanyDetailResponseData]
+
+
+class ListCompanyMembershipsResponse(Response["list[CompanyMembershipDetailResponseData]"]):
+    """What ``client.companies.list_company_memberships`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CompanyMembershipDetailResponseData]
+
+
+class ListEntityKeyDefinitionsResponse(Response["list[EntityKeyDefinitionResponseData]"]):
+    """What ``client.companies.list_entity_key_definitions`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EntityKeyDefinitionResponseData]
+
+
+class ListEntityTraitDefinitionsResponse(Response["list[EntityTraitDefinitionResponseData]"]):
+    """What ``client.companies.list_entity_trait_definitions`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EntityTraitDefinitionResponseData]
+
+
+class ListPlanChangesResponse(Response["list[PlanChangeResponseData]"]):
+    """What ``client.companies.list_plan_changes`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanChangeResponseData]
+
+
+class ListPlanTraitsResponse(Response["list[PlanTraitResponseData]"]):
+    """What ``client.companies.list_plan_traits`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanTraitResponseData]
+
+
+class ListUsersResponse(Response["list[UserDetailResponseData]"]):
+    """What ``client.companies.list_users`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[UserDetailResponseData]
+
+
+class LookupCompanyResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.companies.lookup_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class LookupUserResponse(Response["UserDetailResponseData"]):
+    """What ``client.companies.lookup_user`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserDetailResponseData
+
+
+class UpdateEntityTraitDefinitionResponse(Response["EntityTraitDefinitionResponseData"]):
+    """What ``client.companies.update_entity_trait_definition`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EntityTraitDefinitionResponseData
+
+
+class UpdatePlanTraitsBulkResponse(Response["list[PlanTraitResponseData]"]):
+    """What ``client.companies.update_plan_traits_bulk`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanTraitResponseData]
+
+
+class UpsertCompanyResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.companies.upsert_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class UpsertCompanyTraitResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.companies.upsert_company_trait`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class UpsertUserResponse(Response["UserDetailResponseData"]):
+    """What ``client.companies.upsert_user`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserDetailResponseData
+
+
+class UpsertUserTraitResponse(Response["UserDetailResponseData"]):
+    """What ``client.companies.upsert_user_trait`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserDetailResponseData

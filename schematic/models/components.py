@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         BillingProductPriceInterval,
         BillingProviderType,
         BillingTiersMode,
+        DeleteResponse,
         InvoiceResponseData,
         InvoiceStatus,
     )
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         BillingCreditView,
         CompanyDetailResponseData,
         CompanySubscriptionResponseData,
+        CountResponse,
         GenericPreviewObject,
         ScheduledDowngradeResponseData,
     )
@@ -270,6 +272,20 @@ class ComponentResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountComponentsParams(Model):
+    """The inputs ``count_components`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateComponentRequestBody(Model):
     entity_type: ComponentEntityType
     name: str
@@ -334,6 +350,20 @@ class CreditTransferView(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListComponentsParams(Model):
+    """The inputs ``list_components`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlanCreditGrantView(Model):
     """Plan credit grant view.
 
@@ -388,6 +418,14 @@ class PlanCreditGrantView(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PreviewComponentDataParams(Model):
+    """The inputs ``preview_component_data`` echoes in ``params``."""
+
+    company_id: str | None = None
+    component_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StripeEmbedInfo(Model):
     schematic_publishable_key: str | None
     account_id: str | None = None
@@ -425,3 +463,59 @@ class UpdateComponentRequestBody(Model):
     entity_type: ComponentEntityType | None = None
     name: str | None = None
     state: ComponentState | None = None
+
+
+class BindCatalogResponse(Response["ComponentResponseData"]):
+    """What ``client.components.bind_catalog`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ComponentResponseData
+
+
+class CountComponentsResponse(Response["CountResponse"]):
+    """What ``client.components.count_components`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateComponentResponse(Response["ComponentResponseData"]):
+    """What ``client.components.create_component`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ComponentResponseData
+
+
+class DeleteComponentResponse(Response["DeleteResponse"]):
+    """What ``client.components.delete_component`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetComponentResponse(Response["ComponentResponseData"]):
+    """What ``client.components.get_component`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ComponentResponseData
+
+
+class ListComponentsResponse(Response["list[ComponentResponseData]"]):
+    """What ``client.components.list_components`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[ComponentResponseData]
+
+
+class PreviewComponentDataResponse(Response["ComponentPreviewResponseData"]):
+    """What ``client.components.preview_component_data`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ComponentPreviewResponseData
+
+
+class UpdateComponentResponse(Response["ComponentResponseData"]):
+    """What ``client.components.update_component`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ComponentResponseData

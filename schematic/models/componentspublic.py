@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
@@ -111,3 +111,10 @@ class PublicPlansResponseData(Model):
     show_period_toggle: bool | None
     show_zero_price_as_free: bool | None
     capabilities: ComponentCapabilities | None = None
+
+
+class GetPublicPlansResponse(Response["PublicPlansResponseData"]):
+    """What ``client.componentspublic.get_public_plans`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PublicPlansResponseData

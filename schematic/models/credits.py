@@ -7,10 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
-    from .billing import BillingPriceResponseData, BillingProductResponseData, BillingProviderType
+    from .billing import (
+        BillingPriceResponseData,
+        BillingProductResponseData,
+        BillingProviderType,
+        DeleteResponse,
+    )
+    from .companies import CountResponse, SortDirection
     from .entitlements import BillingCreditGrantReason
 
 
@@ -259,6 +265,107 @@ class CompanyLedgerResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountBillingCreditsGrantsParams(Model):
+    """The inputs ``count_billing_credits_grants`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountBillingCreditsParams(Model):
+    """The inputs ``count_billing_credits`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountBillingPlanCreditGrantsParams(Model):
+    """The inputs ``count_billing_plan_credit_grants`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCompanyGrantsParams(Model):
+    """The inputs ``count_company_grants`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    dir: SortDirection | None = None
+    limit: int | None = None
+    offset: int | None = None
+    order: CreditGrantSortOrder | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCreditBundlesParams(Model):
+    """The inputs ``count_credit_bundles`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    bundle_type: BillingCreditBundleType | None = None
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    status: BillingCreditBundleStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCreditEventLedgerParams(Model):
+    """The inputs ``count_credit_event_ledger`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    billing_credit_id: str | None = None
+    company_id: str | None = None
+    end_time: str | None = None
+    event_type: CreditEventType | None = None
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    start_time: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateBillingCreditRequestBody(Model):
     currency: str
     description: str
@@ -446,6 +553,13 @@ class CreditTransferResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DeleteBillingPlanCreditGrantParams(Model):
+    """The inputs ``delete_billing_plan_credit_grant`` echoes in ``params``."""
+
+    apply_to_existing: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ExtendCreditLeaseRequestBody(Model):
     additional_amount: float
     expires_at: datetime | None = None
@@ -457,6 +571,114 @@ class FeatureLedgerResponseData(Model):
     name: str | None
     description: str | None = None
     icon: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingCreditsParams(Model):
+    """The inputs ``list_billing_credits`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingPlanCreditGrantsParams(Model):
+    """The inputs ``list_billing_plan_credit_grants`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompanyCreditBalancesParams(Model):
+    """The inputs ``list_company_credit_balances`` echoes in ``params``."""
+
+    company_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompanyGrantsParams(Model):
+    """The inputs ``list_company_grants`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    dir: SortDirection | None = None
+    limit: int | None = None
+    offset: int | None = None
+    order: CreditGrantSortOrder | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCreditBundlesParams(Model):
+    """The inputs ``list_credit_bundles`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    bundle_type: BillingCreditBundleType | None = None
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    status: BillingCreditBundleStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCreditEventLedgerParams(Model):
+    """The inputs ``list_credit_event_ledger`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    billing_credit_id: str | None = None
+    company_id: str | None = None
+    end_time: str | None = None
+    event_type: CreditEventType | None = None
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    start_time: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListGrantsForCreditParams(Model):
+    """The inputs ``list_grants_for_credit`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    credit_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -556,3 +778,216 @@ class UpdateCreditBundleDetailsRequestBody(Model):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ZeroOutGrantRequestBody(Model):
     reason: BillingCreditGrantZeroedOutReason | None = None
+
+
+class AcquireCreditLeaseResponse(Response["CreditLeaseResponseData"]):
+    """What ``client.credits.acquire_credit_lease`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CreditLeaseResponseData
+
+
+class CountBillingCreditsGrantsResponse(Response["CountResponse"]):
+    """What ``client.credits.count_billing_credits_grants`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountBillingCreditsResponse(Response["CountResponse"]):
+    """What ``client.credits.count_billing_credits`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountBillingPlanCreditGrantsResponse(Response["CountResponse"]):
+    """What ``client.credits.count_billing_plan_credit_grants`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountCompanyGrantsResponse(Response["CountResponse"]):
+    """What ``client.credits.count_company_grants`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountCreditBundlesResponse(Response["CountResponse"]):
+    """What ``client.credits.count_credit_bundles`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountCreditEventLedgerResponse(Response["CountResponse"]):
+    """What ``client.credits.count_credit_event_ledger`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateBillingCreditResponse(Response["BillingCreditResponseData"]):
+    """What ``client.credits.create_billing_credit`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditResponseData
+
+
+class CreateBillingPlanCreditGrantResponse(Response["BillingPlanCreditGrantResponseData"]):
+    """What ``client.credits.create_billing_plan_credit_grant`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingPlanCreditGrantResponseData
+
+
+class CreateCreditBundleResponse(Response["BillingCreditBundleResponseData"]):
+    """What ``client.credits.create_credit_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditBundleResponseData
+
+
+class DeleteBillingPlanCreditGrantResponse(Response["DeleteResponse"]):
+    """What ``client.credits.delete_billing_plan_credit_grant`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteCreditBundleResponse(Response["DeleteResponse"]):
+    """What ``client.credits.delete_credit_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class ExtendCreditLeaseResponse(Response["CreditLeaseResponseData"]):
+    """What ``client.credits.extend_credit_lease`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CreditLeaseResponseData
+
+
+class GetCreditBundleResponse(Response["BillingCreditBundleResponseData"]):
+    """What ``client.credits.get_credit_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditBundleResponseData
+
+
+class GetSingleBillingCreditResponse(Response["BillingCreditResponseData"]):
+    """What ``client.credits.get_single_billing_credit`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditResponseData
+
+
+class GetSingleBillingPlanCreditGrantResponse(Response["BillingPlanCreditGrantResponseData"]):
+    """What ``client.credits.get_single_billing_plan_credit_grant`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: BillingPlanCreditGrantResponseData
+
+
+class GrantBillingCreditsToCompanyResponse(Response["BillingCreditGrantResponseData"]):
+    """What ``client.credits.grant_billing_credits_to_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditGrantResponseData
+
+
+class ListBillingCreditsResponse(Response["list[BillingCreditResponseData]"]):
+    """What ``client.credits.list_billing_credits`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingCreditResponseData]
+
+
+class ListBillingPlanCreditGrantsResponse(Response["list[BillingPlanCreditGrantResponseData]"]):
+    """What ``client.credits.list_billing_plan_credit_grants`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingPlanCreditGrantResponseData]
+
+
+class ListCompanyCreditBalancesResponse(Response["list[CompanyCreditBalanceResponseData]"]):
+    """What ``client.credits.list_company_credit_balances`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CompanyCreditBalanceResponseData]
+
+
+class ListCompanyGrantsResponse(Response["list[BillingCreditGrantResponseData]"]):
+    """What ``client.credits.list_company_grants`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingCreditGrantResponseData]
+
+
+class ListCreditBundlesResponse(Response["list[BillingCreditBundleResponseData]"]):
+    """What ``client.credits.list_credit_bundles`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingCreditBundleResponseData]
+
+
+class ListCreditEventLedgerResponse(Response["list[CreditEventLedgerResponseData]"]):
+    """What ``client.credits.list_credit_event_ledger`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CreditEventLedgerResponseData]
+
+
+class ListGrantsForCreditResponse(Response["list[BillingCreditGrantResponseData]"]):
+    """What ``client.credits.list_grants_for_credit`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[BillingCreditGrantResponseData]
+
+
+class ReleaseCreditLeaseResponse(Response["CreditLeaseResponseData"]):
+    """What ``client.credits.release_credit_lease`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CreditLeaseResponseData
+
+
+class SoftDeleteBillingCreditResponse(Response["DeleteResponse"]):
+    """What ``client.credits.soft_delete_billing_credit`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class UpdateBillingCreditResponse(Response["BillingCreditResponseData"]):
+    """What ``client.credits.update_billing_credit`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditResponseData
+
+
+class UpdateBillingPlanCreditGrantResponse(Response["BillingPlanCreditGrantResponseData"]):
+    """What ``client.credits.update_billing_plan_credit_grant`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingPlanCreditGrantResponseData
+
+
+class UpdateCreditBundleDetailsResponse(Response["BillingCreditBundleResponseData"]):
+    """What ``client.credits.update_credit_bundle_details`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditBundleResponseData
+
+
+class ZeroOutGrantResponse(Response["BillingCreditGrantResponseData"]):
+    """What ``client.credits.zero_out_grant`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingCreditGrantResponseData

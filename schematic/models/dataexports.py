@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, TypeAlias
 
-from ._base import Model
+from ._base import Model, Response
 
 DataExportOutputFileType = Literal["csv", "csv.gz"]
 
@@ -158,6 +158,64 @@ class EventExportMetadata(Model):
     user_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListDataExportsParams(Model):
+    """The inputs ``list_data_exports`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    export_type: DataExportType | None = None
+    limit: int | None = None
+    offset: int | None = None
+    status: DataExportStatus | None = None
+
+
 DataExportMetadata: TypeAlias = (
     CompanyFeatureUsageExportMetadata | AuditLogExportMetadata | EventExportMetadata
 )
+
+
+class CreateDataExportResponse(Response["DataExportResponseData"]):
+    """What ``client.dataexports.create_data_export`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DataExportResponseData
+
+
+class GetDataExportResponse(Response["DataExportResponseData"]):
+    """What ``client.dataexports.get_data_export`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DataExportResponseData
+
+
+class ListDataExportsResponse(Response["list[DataExportResponseData]"]):
+    """What ``client.dataexports.list_data_exports`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[DataExportResponseData]
+
+
+# The official SDK's name for ``AuditLogExportMetadata``.
+DataExportMetadata_AuditLog = AuditLogExportMetadata
+
+# The official SDK's name for ``CompanyFeatureUsageExportMetadata``.
+DataExportMetadata_CompanyFeatureUsage = CompanyFeatureUsageExportMetadata
+
+# The official SDK's name for ``EventExportMetadata``.
+DataExportMetadata_Event = EventExportMetadata
+
+# The official SDK's name for the values of
+# ``CompanyFeatureUsageExportMetadata.sort_order_direction``.
+CompanyFeatureUsageExportMetadataSortOrderDirection = Literal["asc", "desc"]
+
+# The official SDK's name for the values of ``CompanyFeatureUsageExportMetadata.visible_columns``.
+CompanyFeatureUsageExportMetadataVisibleColumnsItem = Literal[
+    "plan", "subscription", "users", "last_seen_at"
+]
+
+# The official SDK's name for the values of ``EventExportMetadata.event_types``.
+EventExportMetadataEventTypesItem = Literal["flag_check", "identify", "inference", "track"]

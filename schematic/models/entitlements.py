@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
@@ -15,9 +15,11 @@ if TYPE_CHECKING:
         BillingProductResponseData,
         BillingProviderType,
         BillingTiersMode,
+        DeleteResponse,
     )
     from .companies import (
         CompanyDetailResponseData,
+        CountResponse,
         EntityTraitDefinitionResponseData,
         UserResponseData,
     )
@@ -86,6 +88,119 @@ class CompanyOverrideResponseData(Model):
     value_numeric: int | None = None
     value_trait: EntityTraitDefinitionResponseData | None = None
     value_trait_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCompanyOverridesParams(Model):
+    """The inputs ``count_company_overrides`` echoes in ``params``.
+
+    Attributes:
+        company_id: Filter company overrides by a single company ID (starting with comp_)
+        company_ids: Filter company overrides by multiple company IDs (starting with comp_)
+        feature_id: Filter company overrides by a single feature ID (starting with feat_)
+        feature_ids: Filter company overrides by multiple feature IDs (starting with feat_)
+        ids: Filter company overrides by multiple company override IDs (starting with cmov_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search for company overrides by feature or company name
+        without_expired: Filter company overrides by whether they have not expired
+    """
+
+    company_id: str | None = None
+    company_ids: list[str] | None = None
+    feature_id: str | None = None
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    without_expired: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountFeatureCompaniesParams(Model):
+    """The inputs ``count_feature_companies`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountFeatureUsageParams(Model):
+    """The inputs ``count_feature_usage`` echoes in ``params``.
+
+    Attributes:
+        include_usage_aggregation: Include time-bucketed usage aggregation (today, this week, this
+            month, billing period) for credit-based entitlements. Defaults to false for performance.
+        limit: Page limit (default 100)
+        managed_by: Filter for features managed by a billing provider, or by Schematic (no billing
+            provider)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    company_keys: dict[str, str] | None = None
+    feature_ids: list[str] | None = None
+    include_usage_aggregation: bool | None = None
+    limit: int | None = None
+    managed_by: BillingProviderType | None = None
+    offset: int | None = None
+    q: str | None = None
+    without_negative_entitlements: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountFeatureUsersParams(Model):
+    """The inputs ``count_feature_users`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountPlanEntitlementsParams(Model):
+    """The inputs ``count_plan_entitlements`` echoes in ``params``.
+
+    Attributes:
+        feature_id: Filter plan entitlements by a single feature ID (starting with feat_)
+        feature_ids: Filter plan entitlements by multiple feature IDs (starting with feat_)
+        ids: Filter plan entitlements by multiple plan entitlement IDs (starting with pltl_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: Filter plan entitlements by a single plan ID (starting with plan_)
+        plan_ids: Filter plan entitlements by multiple plan IDs (starting with plan_)
+        plan_version_id: Filter plan entitlements by a single plan version ID (starting with plvr_)
+        plan_version_ids: Filter plan entitlements by multiple plan version IDs (starting with
+            plvr_)
+        q: Search for plan entitlements by feature or company name
+        with_metered_products: Filter plan entitlements only with metered products
+    """
+
+    feature_id: str | None = None
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+    q: str | None = None
+    with_metered_products: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -554,6 +669,62 @@ class FlagInPlanResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class GetFeatureUsageByCompanyParams(Model):
+    """The inputs ``get_feature_usage_by_company`` echoes in ``params``.
+
+    Attributes:
+        keys: Key/value pairs
+    """
+
+    keys: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetFeatureUsageTimeSeriesParams(Model):
+    """The inputs ``get_feature_usage_time_series`` echoes in ``params``."""
+
+    company_id: str | None = None
+    end_time: datetime | None = None
+    feature_id: str | None = None
+    granularity: TimeSeriesGranularity | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetUserUsageByCompanyParams(Model):
+    """The inputs ``get_user_usage_by_company`` echoes in ``params``.
+
+    Attributes:
+        company_id: Company to break usage down for
+        end_time: End of the usage window (exclusive); defaults to now
+        feature_id: Restrict to a single event-based feature
+        start_time: Start of the usage window; defaults to 30 days before the end
+    """
+
+    company_id: str | None = None
+    end_time: datetime | None = None
+    feature_id: str | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetUserUsageDetailParams(Model):
+    """The inputs ``get_user_usage_detail`` echoes in ``params``.
+
+    Attributes:
+        company_id: Company the user belongs to
+        end_time: End of the usage window (exclusive); defaults to now
+        start_time: Start of the usage window; defaults to 30 days before the end
+        user_id: User to break usage down for
+    """
+
+    company_id: str | None = None
+    end_time: datetime | None = None
+    start_time: datetime | None = None
+    user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LimitTimeSeriesPointResponseData(Model):
     effective_at: datetime | None
     is_soft_limit: bool | None
@@ -561,6 +732,144 @@ class LimitTimeSeriesPointResponseData(Model):
     limit_value: int | None = None
     plan_id: str | None = None
     price_behavior: EntitlementPriceBehavior | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompanyOverridesParams(Model):
+    """The inputs ``list_company_overrides`` echoes in ``params``.
+
+    Attributes:
+        company_id: Filter company overrides by a single company ID (starting with comp_)
+        company_ids: Filter company overrides by multiple company IDs (starting with comp_)
+        feature_id: Filter company overrides by a single feature ID (starting with feat_)
+        feature_ids: Filter company overrides by multiple feature IDs (starting with feat_)
+        ids: Filter company overrides by multiple company override IDs (starting with cmov_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search for company overrides by feature or company name
+        without_expired: Filter company overrides by whether they have not expired
+    """
+
+    company_id: str | None = None
+    company_ids: list[str] | None = None
+    feature_id: str | None = None
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    without_expired: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListFeatureCompaniesParams(Model):
+    """The inputs ``list_feature_companies`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListFeatureUsageHistoryParams(Model):
+    """The inputs ``list_feature_usage_history`` echoes in ``params``.
+
+    Attributes:
+        company_ids: Restrict to these company IDs; omit for every company in the environment
+        end_time: Exclusive end of the window; must fall on an hour boundary
+        feature_ids: Restrict to these event features; omit for every event feature in the
+            environment. Where several features measure the same event, each is reported separately
+            and a page may carry more rows than the requested limit
+        granularity: Bucket the window; omit for a single total per company and feature
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        start_time: Inclusive start of the window; must fall on an hour boundary
+    """
+
+    company_ids: list[str] | None = None
+    end_time: datetime | None = None
+    feature_ids: list[str] | None = None
+    granularity: TimeSeriesGranularity | None = None
+    limit: int | None = None
+    offset: int | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListFeatureUsageParams(Model):
+    """The inputs ``list_feature_usage`` echoes in ``params``.
+
+    Attributes:
+        include_usage_aggregation: Include time-bucketed usage aggregation (today, this week, this
+            month, billing period) for credit-based entitlements. Defaults to false for performance.
+        limit: Page limit (default 100)
+        managed_by: Filter for features managed by a billing provider, or by Schematic (no billing
+            provider)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    company_keys: dict[str, str] | None = None
+    feature_ids: list[str] | None = None
+    include_usage_aggregation: bool | None = None
+    limit: int | None = None
+    managed_by: BillingProviderType | None = None
+    offset: int | None = None
+    q: str | None = None
+    without_negative_entitlements: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListFeatureUsersParams(Model):
+    """The inputs ``list_feature_users`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPlanEntitlementsParams(Model):
+    """The inputs ``list_plan_entitlements`` echoes in ``params``.
+
+    Attributes:
+        feature_id: Filter plan entitlements by a single feature ID (starting with feat_)
+        feature_ids: Filter plan entitlements by multiple feature IDs (starting with feat_)
+        ids: Filter plan entitlements by multiple plan entitlement IDs (starting with pltl_)
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: Filter plan entitlements by a single plan ID (starting with plan_)
+        plan_ids: Filter plan entitlements by multiple plan IDs (starting with plan_)
+        plan_version_id: Filter plan entitlements by a single plan version ID (starting with plvr_)
+        plan_version_ids: Filter plan entitlements by multiple plan version IDs (starting with
+            plvr_)
+        q: Search for plan entitlements by feature or company name
+        with_metered_products: Filter plan entitlements only with metered products
+    """
+
+    feature_id: str | None = None
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    plan_ids: list[str] | None = None
+    plan_version_id: str | None = None
+    plan_version_ids: list[str] | None = None
+    q: str | None = None
+    with_metered_products: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -834,3 +1143,187 @@ class WarningTierResponseData(Model):
     id: str | None
     key: str | None
     value: int | None
+
+
+class CountCompanyOverridesResponse(Response["CountResponse"]):
+    """What ``client.entitlements.count_company_overrides`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountFeatureCompaniesResponse(Response["CountResponse"]):
+    """What ``client.entitlements.count_feature_companies`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountFeatureUsageResponse(Response["CountResponse"]):
+    """What ``client.entitlements.count_feature_usage`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountFeatureUsersResponse(Response["CountResponse"]):
+    """What ``client.entitlements.count_feature_users`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountPlanEntitlementsResponse(Response["CountResponse"]):
+    """What ``client.entitlements.count_plan_entitlements`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateCompanyOverrideResponse(Response["CompanyOverrideResponseData"]):
+    """What ``client.entitlements.create_company_override`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyOverrideResponseData
+
+
+class CreatePlanEntitlementResponse(Response["PlanEntitlementResponseData"]):
+    """What ``client.entitlements.create_plan_entitlement`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanEntitlementResponseData
+
+
+class DeleteCompanyOverrideResponse(Response["DeleteResponse"]):
+    """What ``client.entitlements.delete_company_override`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeletePlanEntitlementResponse(Response["DeleteResponse"]):
+    """What ``client.entitlements.delete_plan_entitlement`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DuplicatePlanEntitlementsResponse(Response["DuplicatePlanEntitlementsResponseResponseData"]):
+    """What ``client.entitlements.duplicate_plan_entitlements`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DuplicatePlanEntitlementsResponseResponseData
+
+
+class GetCompanyOverrideResponse(Response["CompanyOverrideResponseData"]):
+    """What ``client.entitlements.get_company_override`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyOverrideResponseData
+
+
+class GetFeatureUsageByCompanyResponse(Response["FeatureUsageDetailResponseData"]):
+    """What ``client.entitlements.get_feature_usage_by_company`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: FeatureUsageDetailResponseData
+
+
+class GetFeatureUsageTimeSeriesResponse(Response["FeatureUsageTimeSeriesResponseData"]):
+    """What ``client.entitlements.get_feature_usage_time_series`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: FeatureUsageTimeSeriesResponseData
+
+
+class GetPlanEntitlementResponse(Response["PlanEntitlementResponseData"]):
+    """What ``client.entitlements.get_plan_entitlement`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanEntitlementResponseData
+
+
+class GetUserUsageByCompanyResponse(Response["UserUsageByCompanyResponseData"]):
+    """What ``client.entitlements.get_user_usage_by_company`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserUsageByCompanyResponseData
+
+
+class GetUserUsageDetailResponse(Response["UserUsageDetailResponseData"]):
+    """What ``client.entitlements.get_user_usage_detail`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: UserUsageDetailResponseData
+
+
+class ListCompanyOverridesResponse(Response["list[CompanyOverrideResponseData]"]):
+    """What ``client.entitlements.list_company_overrides`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CompanyOverrideResponseData]
+
+
+class ListFeatureCompaniesResponse(Response["list[FeatureCompanyResponseData]"]):
+    """What ``client.entitlements.list_feature_companies`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FeatureCompanyResponseData]
+
+
+class ListFeatureUsageHistoryResponse(Response["list[FeatureUsageHistoryResponseData]"]):
+    """What ``client.entitlements.list_feature_usage_history`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FeatureUsageHistoryResponseData]
+
+
+class ListFeatureUsageResponse(Response["list[FeatureUsageResponseData]"]):
+    """What ``client.entitlements.list_feature_usage`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FeatureUsageResponseData]
+
+
+class ListFeatureUsersResponse(Response["list[FeatureCompanyUserResponseData]"]):
+    """What ``client.entitlements.list_feature_users`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FeatureCompanyUserResponseData]
+
+
+class ListPlanEntitlementsResponse(Response["list[PlanEntitlementResponseData]"]):
+    """What ``client.entitlements.list_plan_entitlements`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanEntitlementResponseData]
+
+
+class UpdateCompanyOverrideResponse(Response["CompanyOverrideResponseData"]):
+    """What ``client.entitlements.update_company_override`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyOverrideResponseData
+
+
+class UpdatePlanEntitlementResponse(Response["PlanEntitlementResponseData"]):
+    """What ``client.entitlements.update_plan_entitlement`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanEntitlementResponseData
+
+
+class UpsertPlanEntitlementForBillingProductResponse(Response["PlanEntitlementResponseData"]):
+    """What ``client.entitlements.upsert_plan_entitlement_for_billing_product`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: PlanEntitlementResponseData

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .accounts import ApiKeyResponseData
@@ -220,6 +220,40 @@ class EventSummaryResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class GetEventSummariesParams(Model):
+    """The inputs ``get_event_summaries`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    event_subtypes: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListEventsParams(Model):
+    """The inputs ``list_events`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    event_subtype: str | None = None
+    event_types: list[EventType] | None = None
+    flag_id: str | None = None
+    idempotency_key: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawEventBatchResponseData(Model):
     events: list[RawEventResponseData] | None
 
@@ -241,3 +275,45 @@ class SegmentStatusResp(Model):
 
 
 EventBody: TypeAlias = EventBodyTrack | EventBodyFlagCheck | EventBodyIdentify | EventBodyInference
+
+
+class CreateEventBatchResponse(Response["RawEventBatchResponseData"]):
+    """What ``client.events.create_event_batch`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: RawEventBatchResponseData
+
+
+class CreateEventResponse(Response["RawEventResponseData"]):
+    """What ``client.events.create_event`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: RawEventResponseData
+
+
+class GetEventResponse(Response["EventDetailResponseData"]):
+    """What ``client.events.get_event`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: EventDetailResponseData
+
+
+class GetEventSummariesResponse(Response["list[EventSummaryResponseData]"]):
+    """What ``client.events.get_event_summaries`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EventSummaryResponseData]
+
+
+class GetSegmentIntegrationStatusResponse(Response["SegmentStatusResp"]):
+    """What ``client.events.get_segment_integration_status`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: SegmentStatusResp
+
+
+class ListEventsResponse(Response["list[EventDetailResponseData]"]):
+    """What ``client.events.list_events`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[EventDetailResponseData]

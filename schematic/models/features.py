@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .accounts import AccountMemberResponseData
-    from .billing import BillingProductResponseData, BillingProviderType
-    from .companies import EntityTraitDefinitionResponseData, EntityType, TrialStatus
+    from .billing import BillingProductResponseData, BillingProviderType, DeleteResponse
+    from .companies import CountResponse, EntityTraitDefinitionResponseData, EntityType, TrialStatus
     from .credits import PreviewObjectResponseData
     from .entitlements import EntitlementValueType, MetricPeriodMonthReset
     from .events import EventSummaryResponseData
@@ -163,6 +163,56 @@ class CompanyCreditBalance(Model):
     remaining: float | None
     reserved: float | None
     settled: float | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountFeaturesParams(Model):
+    """The inputs ``count_features`` echoes in ``params``.
+
+    Attributes:
+        boolean_require_event: Only return boolean features if there is an associated event.
+            Automatically includes boolean in the feature types filter.
+        feature_type: Filter by one or more feature types (boolean, event, trait)
+        limit: Page limit (default 100)
+        managed_by: Filter for features managed by a billing provider, or by Schematic (no billing
+            provider)
+        offset: Page offset (default 0)
+        plan_version_id: Filter by plan version ID when used with without_plan_entitlement_for; if
+            not provided, the latest published version is used
+        q: Search by feature name or ID
+        without_company_override_for: Filter out features that already have a company override for
+            the specified company ID
+        without_plan_entitlement_for: Filter out features that already have a plan entitlement for
+            the specified plan ID
+    """
+
+    boolean_require_event: bool | None = None
+    feature_type: list[FeatureType] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    managed_by: BillingProviderType | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    q: str | None = None
+    without_company_override_for: str | None = None
+    without_plan_entitlement_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountFlagsParams(Model):
+    """The inputs ``count_flags`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search by flag name, key, or ID
+    """
+
+    feature_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -440,6 +490,56 @@ class FlagResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListFeaturesParams(Model):
+    """The inputs ``list_features`` echoes in ``params``.
+
+    Attributes:
+        boolean_require_event: Only return boolean features if there is an associated event.
+            Automatically includes boolean in the feature types filter.
+        feature_type: Filter by one or more feature types (boolean, event, trait)
+        limit: Page limit (default 100)
+        managed_by: Filter for features managed by a billing provider, or by Schematic (no billing
+            provider)
+        offset: Page offset (default 0)
+        plan_version_id: Filter by plan version ID when used with without_plan_entitlement_for; if
+            not provided, the latest published version is used
+        q: Search by feature name or ID
+        without_company_override_for: Filter out features that already have a company override for
+            the specified company ID
+        without_plan_entitlement_for: Filter out features that already have a plan entitlement for
+            the specified plan ID
+    """
+
+    boolean_require_event: bool | None = None
+    feature_type: list[FeatureType] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    managed_by: BillingProviderType | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    q: str | None = None
+    without_company_override_for: str | None = None
+    without_plan_entitlement_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListFlagsParams(Model):
+    """The inputs ``list_flags`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        q: Search by flag name, key, or ID
+    """
+
+    feature_id: str | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PreflightEventUsageRequestBody(Model):
     """Preflight event usage request body.
 
@@ -568,3 +668,125 @@ class WarningTier(Model):
 
     key: str | None
     value: int | None
+
+
+class CheckFlagResponse(Response["CheckFlagResponseData"]):
+    """What ``client.features.check_flag`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CheckFlagResponseData
+
+
+class CheckFlagsBulkResponse(Response["CheckFlagsBulkResponseData"]):
+    """What ``client.features.check_flags_bulk`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CheckFlagsBulkResponseData
+
+
+class CheckFlagsResponse(Response["CheckFlagsResponseData"]):
+    """What ``client.features.check_flags`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CheckFlagsResponseData
+
+
+class CountFeaturesResponse(Response["CountResponse"]):
+    """What ``client.features.count_features`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountFlagsResponse(Response["CountResponse"]):
+    """What ``client.features.count_flags`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateFeatureResponse(Response["FeatureDetailResponseData"]):
+    """What ``client.features.create_feature`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FeatureDetailResponseData
+
+
+class CreateFlagResponse(Response["FlagDetailResponseData"]):
+    """What ``client.features.create_flag`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FlagDetailResponseData
+
+
+class DeleteFeatureResponse(Response["DeleteResponse"]):
+    """What ``client.features.delete_feature`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeleteFlagResponse(Response["DeleteResponse"]):
+    """What ``client.features.delete_flag`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetFeatureResponse(Response["FeatureDetailResponseData"]):
+    """What ``client.features.get_feature`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FeatureDetailResponseData
+
+
+class GetFlagResponse(Response["FlagDetailResponseData"]):
+    """What ``client.features.get_flag`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FlagDetailResponseData
+
+
+class ListFeaturesResponse(Response["list[FeatureDetailResponseData]"]):
+    """What ``client.features.list_features`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FeatureDetailResponseData]
+
+
+class ListFlagsResponse(Response["list[FlagDetailResponseData]"]):
+    """What ``client.features.list_flags`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[FlagDetailResponseData]
+
+
+class UpdateFeatureResponse(Response["FeatureDetailResponseData"]):
+    """What ``client.features.update_feature`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FeatureDetailResponseData
+
+
+class UpdateFlagResponse(Response["FlagDetailResponseData"]):
+    """What ``client.features.update_flag`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: FlagDetailResponseData
+
+
+class UpdateFlagRulesResponse(Response["RulesDetailResponseData"]):
+    """What ``client.features.update_flag_rules`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: RulesDetailResponseData
+
+
+class UpsertFeatureForBillingProductResponse(Response["FeatureDetailResponseData"]):
+    """What ``client.features.upsert_feature_for_billing_product`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: FeatureDetailResponseData

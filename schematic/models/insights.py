@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ._base import Model
+from ._base import Model, Response
+
+if TYPE_CHECKING:
+    from .entitlements import TimeSeriesGranularity
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,6 +46,49 @@ class EnvironmentTraitUsageTimeSeriesResponseData(Model):
 class EnvironmentUsagePointResponseData(Model):
     timestamp: datetime | None
     usage: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetActivityParams(Model):
+    """The inputs ``get_activity`` echoes in ``params``."""
+
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetEnvironmentFeatureUsageTimeSeriesParams(Model):
+    """The inputs ``get_environment_feature_usage_time_series`` echoes in ``params``."""
+
+    end_time: datetime | None = None
+    feature_id: str | None = None
+    granularity: TimeSeriesGranularity | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetEnvironmentTraitUsageTimeSeriesParams(Model):
+    """The inputs ``get_environment_trait_usage_time_series`` echoes in ``params``."""
+
+    end_time: datetime | None = None
+    feature_id: str | None = None
+    granularity: TimeSeriesGranularity | None = None
+    start_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetPlanGrowthParams(Model):
+    """The inputs ``get_plan_growth`` echoes in ``params``."""
+
+    months: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetTopFeaturesByUsageParams(Model):
+    """The inputs ``get_top_features_by_usage`` echoes in ``params``."""
+
+    end_time: datetime | None = None
+    limit: int | None = None
+    start_time: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,3 +133,55 @@ class TopFeatureByUsageResponseData(Model):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TopFeaturesByUsageResponseData(Model):
     features: list[TopFeatureByUsageResponseData] | None
+
+
+class GetActivityResponse(Response["ActivityResponseResponseData"]):
+    """What ``client.insights.get_activity`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ActivityResponseResponseData
+
+
+class GetEnvironmentFeatureUsageTimeSeriesResponse(
+    Response["EnvironmentFeatureUsageTimeSeriesResponseData"]
+):
+    """What ``client.insights.get_environment_feature_usage_time_series`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: EnvironmentFeatureUsageTimeSeriesResponseData
+
+
+class GetEnvironmentTraitUsageTimeSeriesResponse(
+    Response["EnvironmentTraitUsageTimeSeriesResponseData"]
+):
+    """What ``client.insights.get_environment_trait_usage_time_series`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: EnvironmentTraitUsageTimeSeriesResponseData
+
+
+class GetPlanGrowthResponse(Response["PlanGrowthResponseData"]):
+    """What ``client.insights.get_plan_growth`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanGrowthResponseData
+
+
+class GetSummaryResponse(Response["InsightsSummaryResponseData"]):
+    """What ``client.insights.get_summary`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: InsightsSummaryResponseData
+
+
+class GetTopFeaturesByUsageResponse(Response["TopFeaturesByUsageResponseData"]):
+    """What ``client.insights.get_top_features_by_usage`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: TopFeaturesByUsageResponseData

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
+    from .billing import DeleteResponse
     from .companies import IntegrationResponseData
 
 
@@ -107,6 +108,24 @@ class IntegrationsResponseData(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListIntegrationsParams(Model):
+    """The inputs ``list_integrations`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    billing_only: bool | None = None
+    exclude_ids: list[str] | None = None
+    id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    state: IntegrationState | None = None
+    type: IntegrationType | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MetronomeIntegrationConfig(Model):
     """Metronome integration config.
 
@@ -191,3 +210,88 @@ IntegrationConfig: TypeAlias = (
     | WorkOSIntegrationConfig
     | MetronomeIntegrationConfig
 )
+
+
+class AssumeStripeInstalledResponse(Response["IntegrationInstallResponseData"]):
+    """What ``client.integrationsapi.assume_stripe_installed`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationInstallResponseData
+
+
+class GetIntegrationWebhookUrlResponse(Response["IntegrationWebhookUrlResponseData"]):
+    """What ``client.integrationsapi.get_integration_webhook_url`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: IntegrationWebhookUrlResponseData
+
+
+class InstallIntegrationResponse(Response["IntegrationInstallResponseData"]):
+    """What ``client.integrationsapi.install_integration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationInstallResponseData
+
+
+class InstallStripeResponse(Response["IntegrationInstallResponseData"]):
+    """What ``client.integrationsapi.install_stripe`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationInstallResponseData
+
+
+class ListIntegrationsResponse(Response["list[IntegrationsListResponseData]"]):
+    """What ``client.integrationsapi.list_integrations`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[IntegrationsListResponseData]
+
+
+class LoadSampleDataSetResponse(Response["IntegrationsDataSetResponseData"]):
+    """What ``client.integrationsapi.load_sample_data_set`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationsDataSetResponseData
+
+
+class RunIntegrationResponse(Response["IntegrationsResponseData"]):
+    """What ``client.integrationsapi.run_integration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationsResponseData
+
+
+class StartDataImportResponse(Response["IntegrationsResponseData"]):
+    """What ``client.integrationsapi.start_data_import`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: IntegrationsResponseData
+
+
+class UninstallIntegrationResponse(Response["DeleteResponse"]):
+    """What ``client.integrationsapi.uninstall_integration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+# The official SDK's name for ``ClerkIntegrationConfig``.
+IntegrationConfig_Clerk = ClerkIntegrationConfig
+
+# The official SDK's name for ``MetronomeIntegrationConfig``.
+IntegrationConfig_Metronome = MetronomeIntegrationConfig
+
+# The official SDK's name for ``OrbIntegrationConfig``.
+IntegrationConfig_Orb = OrbIntegrationConfig
+
+# The official SDK's name for ``StripeIntegrationConfig``.
+IntegrationConfig_Stripe = StripeIntegrationConfig
+
+# The official SDK's name for ``WorkOSIntegrationConfig``.
+IntegrationConfig_Workos = WorkOSIntegrationConfig
+
+# The official SDK's name for ``WorkOSIntegrationConfig``.
+WorkOsIntegrationConfig = WorkOSIntegrationConfig

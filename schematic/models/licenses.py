@@ -5,8 +5,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ._base import Model
+from ._base import Model, Response
+
+if TYPE_CHECKING:
+    from .companies import CountResponse
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountLicensesParams(Model):
+    """The inputs ``count_licenses`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -15,3 +35,40 @@ class LicenseResponseData(Model):
     id: str | None
     name: str | None
     updated_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListLicensesParams(Model):
+    """The inputs ``list_licenses`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    feature_ids: list[str] | None = None
+    ids: list[str] | None = None
+    limit: int | None = None
+    name: str | None = None
+    offset: int | None = None
+
+
+class CountLicensesResponse(Response["CountResponse"]):
+    """What ``client.licenses.count_licenses`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class GetSingleLicenseResponse(Response["LicenseResponseData"]):
+    """What ``client.licenses.get_single_license`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: LicenseResponseData
+
+
+class ListLicensesResponse(Response["list[LicenseResponseData]"]):
+    """What ``client.licenses.list_licenses`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[LicenseResponseData]

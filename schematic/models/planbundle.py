@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import BillingTiersMode
@@ -153,3 +153,24 @@ class UpdatePlanBundleRequestBody(Model):
     billing_product: UpsertBillingProductRequestBody | None = None
     credit_grants: list[PlanBundleCreditGrantRequestBody] | None = None
     plan_version_id: str | None = None
+
+
+class CreateCustomPlanBundleResponse(Response["PlanBundleResponseData"]):
+    """What ``client.planbundle.create_custom_plan_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanBundleResponseData
+
+
+class CreatePlanBundleResponse(Response["PlanBundleResponseData"]):
+    """What ``client.planbundle.create_plan_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanBundleResponseData
+
+
+class UpdatePlanBundleResponse(Response["PlanBundleResponseData"]):
+    """What ``client.planbundle.update_plan_bundle`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanBundleResponseData

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model, wire
+from ._base import Model, Response, wire
 
 if TYPE_CHECKING:
     from .billing import BillingPriceView
@@ -140,6 +140,13 @@ class CustomPlanViewConfigResponseData(Model):
 class EntitlementsInPlan(Model):
     entitlement_id: str
     visible: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetPlanGroupParams(Model):
+    """The inputs ``get_plan_group`` echoes in ``params``."""
+
+    include_company_counts: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -305,3 +312,24 @@ class UpdatePlanGroupRequestBody(Model):
     trial_expiry_plan_id: str | None = None
     trial_expiry_plan_price_id: str | None = None
     trial_payment_method_required: bool | None = None
+
+
+class CreatePlanGroupResponse(Response["PlanGroupResponseData"]):
+    """What ``client.plangroups.create_plan_group`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanGroupResponseData
+
+
+class GetPlanGroupResponse(Response["PlanGroupDetailResponseData"]):
+    """What ``client.plangroups.get_plan_group`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanGroupDetailResponseData
+
+
+class UpdatePlanGroupResponse(Response["PlanGroupResponseData"]):
+    """What ``client.plangroups.update_plan_group`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanGroupResponseData

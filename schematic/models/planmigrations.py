@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
+    from .companies import CountResponse
     from .plans import MigrationProrationBehavior, PlanType, PlanVersionMigrationStrategy
 
 
@@ -36,6 +37,37 @@ PlanVersionMigrationStatus = Literal["completed", "failed", "in_progress", "pend
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountCompanyMigrationsParams(Model):
+    """The inputs ``count_company_migrations`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    migration_id: str | None = None
+    offset: int | None = None
+    q: str | None = None
+    status: PlanVersionCompanyMigrationStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountMigrationsParams(Model):
+    """The inputs ``count_migrations`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    status: PlanVersionMigrationStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateMigrationInput(Model):
     plan_id: str
     plan_version_id_to: str
@@ -45,6 +77,37 @@ class CreateMigrationInput(Model):
     excluded_company_ids: list[str] | None = None
     plan_version_ids_from: list[str] | None = None
     proration_behavior: MigrationProrationBehavior | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCompanyMigrationsParams(Model):
+    """The inputs ``list_company_migrations`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    migration_id: str | None = None
+    offset: int | None = None
+    q: str | None = None
+    status: PlanVersionCompanyMigrationStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListMigrationsParams(Model):
+    """The inputs ``list_migrations`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    plan_version_id: str | None = None
+    status: PlanVersionMigrationStatus | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,3 +176,66 @@ class PreviewMigrationRequestBody(Model):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RetryMigrationRequestBody(Model):
     error_codes: list[MigrationErrorCode]
+
+
+class CountCompanyMigrationsResponse(Response["CountResponse"]):
+    """What ``client.planmigrations.count_company_migrations`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountMigrationsResponse(Response["CountResponse"]):
+    """What ``client.planmigrations.count_migrations`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateMigrationResponse(Response["PlanVersionMigrationResponseData"]):
+    """What ``client.planmigrations.create_migration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionMigrationResponseData
+
+
+class GetMigrationResponse(Response["PlanVersionMigrationResponseData"]):
+    """What ``client.planmigrations.get_migration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionMigrationResponseData
+
+
+class ListCompanyMigrationsResponse(Response["list[PlanVersionCompanyMigrationResponseData]"]):
+    """What ``client.planmigrations.list_company_migrations`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanVersionCompanyMigrationResponseData]
+
+
+class ListMigrationsResponse(Response["list[PlanVersionMigrationResponseData]"]):
+    """What ``client.planmigrations.list_migrations`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanVersionMigrationResponseData]
+
+
+class PreviewMigrationResponse(Response["PlanVersionMigrationPreviewResponseData"]):
+    """What ``client.planmigrations.preview_migration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionMigrationPreviewResponseData
+
+
+class RetryCompanyMigrationResponse(Response["PlanVersionCompanyMigrationResponseData"]):
+    """What ``client.planmigrations.retry_company_migration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionCompanyMigrationResponseData
+
+
+class RetryMigrationResponse(Response["PlanVersionMigrationResponseData"]):
+    """What ``client.planmigrations.retry_migration`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionMigrationResponseData

@@ -7,14 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 if TYPE_CHECKING:
     from .billing import (
         BillingPriceResponseData,
         BillingProductDetailResponseData,
         BillingProviderType,
+        DeleteResponse,
     )
+    from .companies import CompanyDetailResponseData, CountResponse
     from .credits import BillingCreditResponseData, BillingPlanCreditGrantResponseData
     from .entitlements import FeatureInPlanResponseData, PlanEntitlementResponseData
     from .features import BillingLinkedResourceResponseData
@@ -131,6 +133,69 @@ class CheckoutFieldValue(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CountBillingProductMatchCompaniesParams(Model):
+    """The inputs ``count_billing_product_match_companies`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: The plan ID to find billing product match companies for
+        q: Search for companies by name, keys or string traits
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountPlansParams(Model):
+    """The inputs ``count_plans`` echoes in ``params``.
+
+    Attributes:
+        company_scoped_only: Only return plans that are scoped to a company (custom plans assigned
+            to a company)
+        exclude_company_scoped: Exclude plans that are scoped to a company (custom plans assigned to
+            a company)
+        for_fallback_plan: Filter for plans valid as fallback plans (not linked to billing)
+        for_initial_plan: Filter for plans valid as initial plans (not linked to billing, free, or
+            auto-cancelling trial)
+        for_trial_expiry_plan: Filter for plans valid as trial expiry plans (not linked to billing
+            or free)
+        has_product_id: Filter out plans that do not have a billing product ID
+        include_draft_versions: Include billing settings from draft versions for plans which have
+            draft version
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_type: Filter by plan type
+        scoped_to_company_id: Filter plans scoped to a specific company (custom plans)
+        with_entitlements: Include each plan's entitlements in the response
+        without_entitlement_for: Filter out plans that already have a plan entitlement for the
+            specified feature ID
+        without_paid_product_id: Filter out plans that have a paid billing product ID
+    """
+
+    company_id: str | None = None
+    company_scoped_only: bool | None = None
+    exclude_company_scoped: bool | None = None
+    for_fallback_plan: bool | None = None
+    for_initial_plan: bool | None = None
+    for_trial_expiry_plan: bool | None = None
+    has_product_id: bool | None = None
+    ids: list[str] | None = None
+    include_draft_versions: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_type: PlanType | None = None
+    q: str | None = None
+    scoped_to_company_id: str | None = None
+    with_entitlements: bool | None = None
+    without_entitlement_for: str | None = None
+    without_paid_product_id: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CreateBillingLinkedPlanRequestBody(Model):
     billing_provider: BillingProviderType
     external_resource_id: str
@@ -195,6 +260,119 @@ class CustomerBillingAddress(Model):
     line2: str
     postal_code: str
     state: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeletePlanVersionParams(Model):
+    """The inputs ``delete_plan_version`` echoes in ``params``."""
+
+    promote_archived_version: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GetPlanParams(Model):
+    """The inputs ``get_plan`` echoes in ``params``.
+
+    Attributes:
+        plan_version_id: Fetch billing settings for a specific plan version
+    """
+
+    plan_version_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBillingProductMatchCompaniesParams(Model):
+    """The inputs ``list_billing_product_match_companies`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_id: The plan ID to find billing product match companies for
+        q: Search for companies by name, keys or string traits
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    plan_id: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListCustomPlanBillingsParams(Model):
+    """The inputs ``list_custom_plan_billings`` echoes in ``params``.
+
+    Attributes:
+        company_id: Filter by company ID
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_billing_source: Filter by the flow that created the billing record. Defaults to
+            custom_plan.
+        plan_id: Filter by plan ID
+        status: Filter by billing status
+        statuses: Filter by multiple billing statuses
+    """
+
+    company_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_billing_source: PlanBillingSource | None = None
+    plan_id: str | None = None
+    status: CustomPlanBillingStatus | None = None
+    statuses: list[CustomPlanBillingStatus] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPlanIssuesParams(Model):
+    """The inputs ``list_plan_issues`` echoes in ``params``."""
+
+    plan_id: str | None = None
+    plan_version_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListPlansParams(Model):
+    """The inputs ``list_plans`` echoes in ``params``.
+
+    Attributes:
+        company_scoped_only: Only return plans that are scoped to a company (custom plans assigned
+            to a company)
+        exclude_company_scoped: Exclude plans that are scoped to a company (custom plans assigned to
+            a company)
+        for_fallback_plan: Filter for plans valid as fallback plans (not linked to billing)
+        for_initial_plan: Filter for plans valid as initial plans (not linked to billing, free, or
+            auto-cancelling trial)
+        for_trial_expiry_plan: Filter for plans valid as trial expiry plans (not linked to billing
+            or free)
+        has_product_id: Filter out plans that do not have a billing product ID
+        include_draft_versions: Include billing settings from draft versions for plans which have
+            draft version
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+        plan_type: Filter by plan type
+        scoped_to_company_id: Filter plans scoped to a specific company (custom plans)
+        with_entitlements: Include each plan's entitlements in the response
+        without_entitlement_for: Filter out plans that already have a plan entitlement for the
+            specified feature ID
+        without_paid_product_id: Filter out plans that have a paid billing product ID
+    """
+
+    company_id: str | None = None
+    company_scoped_only: bool | None = None
+    exclude_company_scoped: bool | None = None
+    for_fallback_plan: bool | None = None
+    for_initial_plan: bool | None = None
+    for_trial_expiry_plan: bool | None = None
+    has_product_id: bool | None = None
+    ids: list[str] | None = None
+    include_draft_versions: bool | None = None
+    limit: int | None = None
+    offset: int | None = None
+    plan_type: PlanType | None = None
+    q: str | None = None
+    scoped_to_company_id: str | None = None
+    with_entitlements: bool | None = None
+    without_entitlement_for: str | None = None
+    without_paid_product_id: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -373,3 +551,139 @@ class UpsertBillingProductRequestBody(Model):
     trial_days: int | None = None
     yearly_price: int | None = None
     yearly_price_id: str | None = None
+
+
+class CountBillingProductMatchCompaniesResponse(Response["CountResponse"]):
+    """What ``client.plans.count_billing_product_match_companies`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountPlansResponse(Response["CountResponse"]):
+    """What ``client.plans.count_plans`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateCustomPlanResponse(Response["PlanDetailResponseData"]):
+    """What ``client.plans.create_custom_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanDetailResponseData
+
+
+class CreatePlanResponse(Response["PlanDetailResponseData"]):
+    """What ``client.plans.create_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanDetailResponseData
+
+
+class DeletePlanResponse(Response["DeleteResponse"]):
+    """What ``client.plans.delete_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class DeletePlanVersionResponse(Response["DeleteResponse"]):
+    """What ``client.plans.delete_plan_version`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetPlanResponse(Response["PlanDetailResponseData"]):
+    """What ``client.plans.get_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanDetailResponseData
+
+
+class ListBillingProductMatchCompaniesResponse(Response["list[CompanyDetailResponseData]"]):
+    """What ``client.plans.list_billing_product_match_companies`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: list[CompanyDetailResponseData]
+
+
+class ListCustomPlanBillingsResponse(Response["list[CustomPlanBillingResponseData]"]):
+    """What ``client.plans.list_custom_plan_billings`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[CustomPlanBillingResponseData]
+
+
+class ListPlanIssuesResponse(Response["list[PlanIssueResponseData]"]):
+    """What ``client.plans.list_plan_issues`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanIssueResponseData]
+
+
+class ListPlansResponse(Response["list[PlanDetailResponseData]"]):
+    """What ``client.plans.list_plans`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[PlanDetailResponseData]
+
+
+class MarkCustomPlanBillingPaidResponse(Response["CustomPlanBillingResponseData"]):
+    """What ``client.plans.mark_custom_plan_billing_paid`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CustomPlanBillingResponseData
+
+
+class PublishPlanVersionResponse(Response["PlanVersionResponseData"]):
+    """What ``client.plans.publish_plan_version`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanVersionResponseData
+
+
+class RetryCustomPlanBillingResponse(Response["CustomPlanBillingResponseData"]):
+    """What ``client.plans.retry_custom_plan_billing`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CustomPlanBillingResponseData
+
+
+class UpdateCompanyPlansResponse(Response["CompanyDetailResponseData"]):
+    """What ``client.plans.update_company_plans`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CompanyDetailResponseData
+
+
+class UpdatePlanResponse(Response["PlanDetailResponseData"]):
+    """What ``client.plans.update_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanDetailResponseData
+
+
+class UpsertBillingProductPlanResponse(Response["BillingProductPlanResponseData"]):
+    """What ``client.plans.upsert_billing_product_plan`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: BillingProductPlanResponseData
+
+
+class UpsertPlanForBillingProductResponse(Response["PlanDetailResponseData"]):
+    """What ``client.plans.upsert_plan_for_billing_product`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: PlanDetailResponseData
+
+
+# The official SDK's name for ``TaxIDInput``.
+TaxIdInput = TaxIDInput

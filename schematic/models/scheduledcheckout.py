@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from ._base import Model
+from ._base import Model, Response
 
 ScheduledCheckoutStatus = Literal["cancelled", "error", "executing", "pending", "success"]
 
@@ -18,6 +18,21 @@ class CreateScheduledCheckoutRequest(Model):
     execute_after: datetime
     from_plan_id: str
     to_plan_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListScheduledCheckoutsParams(Model):
+    """The inputs ``list_scheduled_checkouts`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    company_id: str | None = None
+    limit: int | None = None
+    offset: int | None = None
+    status: ScheduledCheckoutStatus | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,3 +57,40 @@ class ScheduledCheckoutResponseData(Model):
 class UpdateScheduledCheckoutRequest(Model):
     execute_after: datetime | None = None
     status: ScheduledCheckoutStatus | None = None
+
+
+class CreateScheduledCheckoutResponse(Response["ScheduledCheckoutResponseData"]):
+    """What ``client.scheduledcheckout.create_scheduled_checkout`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: ScheduledCheckoutResponseData
+
+
+class GetScheduledCheckoutResponse(Response["ScheduledCheckoutResponseData"]):
+    """What ``client.scheduledcheckout.get_scheduled_checkout`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: ScheduledCheckoutResponseData
+
+
+class ListScheduledCheckoutsResponse(Response["list[ScheduledCheckoutResponseData]"]):
+    """What ``client.scheduledcheckout.list_scheduled_checkouts`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: list[ScheduledCheckoutResponseData]
+
+
+class UpdateScheduledCheckoutResponse(Response["ScheduledCheckoutResponseData"]):
+    """What ``client.scheduledcheckout.update_scheduled_checkout`` returns.
+
+    ``data`` and ``params``.
+    """
+
+    __slots__ = ()
+    data: ScheduledCheckoutResponseData

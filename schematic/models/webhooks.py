@@ -7,11 +7,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._base import Model, wire
+from ._base import Model, Response, wire
 
 if TYPE_CHECKING:
+    from .billing import DeleteResponse
     from .common import FeatureView
-    from .companies import CompanyDetailResponseData, CompanyResponseData, PlanSnapshotView
+    from .companies import (
+        CompanyDetailResponseData,
+        CompanyResponseData,
+        CountResponse,
+        PlanSnapshotView,
+    )
     from .entitlements import CreditUsage
     from .events import EventType
     from .integrationsapi import IntegrationType
@@ -64,6 +70,36 @@ WebhookRequestType = Literal[
 ]
 
 WebhookStatus = Literal["active", "inactive"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountWebhookEventsParams(Model):
+    """The inputs ``count_webhook_events`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    webhook_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountWebhooksParams(Model):
+    """The inputs ``count_webhooks`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,6 +192,36 @@ class EntitlementTriggerConfig(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ListWebhookEventsParams(Model):
+    """The inputs ``list_webhook_events`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    ids: list[str] | None = None
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+    webhook_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListWebhooksParams(Model):
+    """The inputs ``list_webhooks`` echoes in ``params``.
+
+    Attributes:
+        limit: Page limit (default 100)
+        offset: Page offset (default 0)
+    """
+
+    limit: int | None = None
+    offset: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TestWebhookRequestBody(Model):
     request_type: WebhookRequestType
 
@@ -244,3 +310,73 @@ class WebhookResponseData(Model):
 class WebhookUrl(Model):
     type: IntegrationType | None
     url: str | None
+
+
+class CountWebhookEventsResponse(Response["CountResponse"]):
+    """What ``client.webhooks.count_webhook_events`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CountWebhooksResponse(Response["CountResponse"]):
+    """What ``client.webhooks.count_webhooks`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: CountResponse
+
+
+class CreateWebhookResponse(Response["WebhookResponseData"]):
+    """What ``client.webhooks.create_webhook`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: WebhookResponseData
+
+
+class DeleteWebhookResponse(Response["DeleteResponse"]):
+    """What ``client.webhooks.delete_webhook`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: DeleteResponse
+
+
+class GetWebhookEventResponse(Response["WebhookEventDetailResponseData"]):
+    """What ``client.webhooks.get_webhook_event`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: WebhookEventDetailResponseData
+
+
+class GetWebhookResponse(Response["WebhookResponseData"]):
+    """What ``client.webhooks.get_webhook`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: WebhookResponseData
+
+
+class ListWebhookEventsResponse(Response["list[WebhookEventDetailResponseData]"]):
+    """What ``client.webhooks.list_webhook_events`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[WebhookEventDetailResponseData]
+
+
+class ListWebhooksResponse(Response["list[WebhookResponseData]"]):
+    """What ``client.webhooks.list_webhooks`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: list[WebhookResponseData]
+
+
+class SendTestWebhookActionResponse(Response["TestWebhookResponseData"]):
+    """What ``client.webhooks.send_test_webhook_action`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: TestWebhookResponseData
+
+
+class UpdateWebhookResponse(Response["WebhookResponseData"]):
+    """What ``client.webhooks.update_webhook`` returns: ``data`` and ``params``."""
+
+    __slots__ = ()
+    data: WebhookResponseData

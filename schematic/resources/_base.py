@@ -8,7 +8,7 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 from .. import _validation
 from ..errors import ParsingError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Parse = type[Model] | list[type[Model]] | None
 T = TypeVar("T")
+E = TypeVar("E", bound="Response[Any]")
 
 MAX_PAGE_SIZE = 250  # the largest ``limit`` the API accepts
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -88,17 +89,19 @@ class Resource:
         method: str,
         path: str,
         *,
+        envelope: type[E],
         parse: Parse = None,
         query: Mapping[str, Any] | None = None,
         body: Mapping[str, Any] | None = None,
         idempotent: bool = True,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[Any]:
-        """Send a request and parse its ``{"data", "params"}`` envelope."""
+    ) -> E:
+        """Send a request and parse its ``{"data", "params"}`` envelope into ``envelope``,
+        the operation's named ``Response`` class."""
         fields = _body(body, request)
         response = self._send(method, path, query, fields, idempotent, request_options)
-        return parse_envelope(response, parse)
+        return parse_envelope(response, parse, envelope)
 
     def _call_empty(
         self,
@@ -152,7 +155,7 @@ class Resource:
             return Response(data=None)
         if "json" not in response.headers.get("Content-Type", "application/json"):
             return Response(data=response.content)
-        return parse_envelope(response, None)
+        return parse_envelope(response, None, Response)
 
     def _iterate(
         self,
@@ -268,17 +271,24 @@ def encode_body(fields: Mapping[str, Any]) -> bytes:
         raise
 
 
-def parse_envelope(response: HttpResponse, parse: Parse) -> Response[Any]:
-    """Parse ``{"data": ..., "params": ...}`` into a ``Response`` of models."""
+@overload
+def parse_envelope(response: HttpResponse, parse: Parse) -> Response[Any]: ...
+@overload
+def parse_envelope(response: HttpResponse, parse: Parse, envelope: type[E]) -> E: ...
+def parse_envelope(
+    response: HttpResponse, parse: Parse, envelope: type[Response[Any]] = Response
+) -> Response[Any]:
+    """Parse ``{"data": ..., "params": ...}`` into a ``Response`` of models: ``envelope``, the
+    operation's named subclass (``GetCompanyResponse``), or ``Response`` itself."""
     try:
-        envelope = response.json()
+        answer = response.json()
     except ValueError as exc:
         raise _parsing(response, f"response is not JSON: {exc}") from exc
-    if not isinstance(envelope, dict):
-        raise _parsing(response, f"response is not a JSON object: {type(envelope).__name__}")
-    if "data" not in envelope:
+    if not isinstance(answer, dict):
+        raise _parsing(response, f"response is not a JSON object: {type(answer).__name__}")
+    if "data" not in answer:
         _log.debug("response has no 'data' field: its data is None")
-    data = envelope.get("data")
+    data = answer.get("data")
     try:
         if isinstance(parse, list):
             if isinstance(data, list):
@@ -289,8 +299,8 @@ def parse_envelope(response: HttpResponse, parse: Parse) -> Response[Any]:
             data = parse.from_dict(data)
     except ParsingError as exc:
         raise _parsing(response, str(exc)) from exc
-    params = envelope.get("params")
-    return Response(data=data, params=params if isinstance(params, dict) else {})
+    params = answer.get("params")
+    return envelope(data=data, params=params if isinstance(params, dict) else {})
 
 
 def _item(model: type[Model], item: Any) -> Any:

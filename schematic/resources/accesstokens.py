@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.accesstokens import (
+    IssueTemporaryAccessTokenResponse,
     IssueTemporaryAccessTokenResponseData,
     TemporaryAccessTokenResourceType,
 )
@@ -37,7 +38,7 @@ class AccesstokensResource(Resource):
         resource_type: TemporaryAccessTokenResourceType,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IssueTemporaryAccessTokenResponseData]:
+    ) -> IssueTemporaryAccessTokenResponse:
         """Issue temporary access token: ``POST /temporary-access-tokens``.
 
         Args:
@@ -53,6 +54,7 @@ class AccesstokensResource(Resource):
             "/temporary-access-tokens",
             body={"lookup": lookup, "resource_type": resource_type},
             parse=IssueTemporaryAccessTokenResponseData,
+            envelope=IssueTemporaryAccessTokenResponse,
             idempotent=False,
             request=request,
             request_options=request_options,

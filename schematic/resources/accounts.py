@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.accounts import (
     AccountMemberResponseData,
     AccountMemberRole,
@@ -16,13 +16,34 @@ from ..models.accounts import (
     ApiKeyResponseData,
     AuditLogListResponseData,
     AuditLogResponseData,
+    CountAccountMembersResponse,
+    CountApiKeysResponse,
+    CountAuditLogsResponse,
+    CreateApiKeyResponse,
+    CreateEnvironmentResponse,
+    DeleteApiKeyResponse,
+    DeleteEnvironmentResponse,
     EnvironmentDetailResponseData,
     EnvironmentResponseData,
     EnvironmentType,
+    GetAccountMemberResponse,
+    GetApiKeyResponse,
+    GetAuditLogResponse,
+    GetEnvironmentResponse,
     GetOnboardingStateResp,
+    GetOnboardingStateResponse,
+    GetWhoAmIResponse,
+    ListAccountMembersResponse,
+    ListApiKeysResponse,
+    ListAuditLogsResponse,
+    ListEnvironmentsResponse,
     OnboardingPath,
     OnboardingTrack,
     QuickstartResp,
+    QuickstartResponse,
+    UpdateApiKeyResponse,
+    UpdateEnvironmentResponse,
+    UpdateOnboardingStateResponse,
     WhoAmIResponseData,
 )
 from ..models.billing import DeleteResponse
@@ -178,7 +199,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[AccountMemberResponseData]]:
+    ) -> ListAccountMembersResponse:
         """List account members: ``GET /account-members``.
 
         Args:
@@ -195,6 +216,7 @@ class AccountsResource(Resource):
             "/account-members",
             query={"ids": ids, "q": q, "role": role, "limit": limit, "offset": offset},
             parse=[AccountMemberResponseData],
+            envelope=ListAccountMembersResponse,
             request_options=request_options,
         )
 
@@ -235,7 +257,7 @@ class AccountsResource(Resource):
         account_member_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[AccountMemberResponseData]:
+    ) -> GetAccountMemberResponse:
         """Get account member: ``GET /account-members/{account_member_id}``.
 
         Args:
@@ -247,6 +269,7 @@ class AccountsResource(Resource):
             "GET",
             self._path("/account-members/{account_member_id}", account_member_id=account_member_id),
             parse=AccountMemberResponseData,
+            envelope=GetAccountMemberResponse,
             request_options=request_options,
         )
 
@@ -259,7 +282,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountAccountMembersResponse:
         """Count account members: ``GET /account-members/count``.
 
         Args:
@@ -276,6 +299,7 @@ class AccountsResource(Resource):
             "/account-members/count",
             query={"ids": ids, "q": q, "role": role, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountAccountMembersResponse,
             request_options=request_options,
         )
 
@@ -287,7 +311,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ApiKeyResponseData]]:
+    ) -> ListApiKeysResponse:
         """List api keys: ``GET /api-keys``.
 
         Args:
@@ -308,6 +332,7 @@ class AccountsResource(Resource):
                 "offset": offset,
             },
             parse=[ApiKeyResponseData],
+            envelope=ListApiKeysResponse,
             request_options=request_options,
         )
 
@@ -350,7 +375,7 @@ class AccountsResource(Resource):
         readonly: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyCreateResponseData]:
+    ) -> CreateApiKeyResponse:
         """Create api key: ``POST /api-keys``.
 
         Args:
@@ -375,6 +400,7 @@ class AccountsResource(Resource):
                 "readonly": readonly,
             },
             parse=ApiKeyCreateResponseData,
+            envelope=CreateApiKeyResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -385,7 +411,7 @@ class AccountsResource(Resource):
         api_key_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyResponseData]:
+    ) -> GetApiKeyResponse:
         """Get api key: ``GET /api-keys/{api_key_id}``.
 
         Args:
@@ -397,6 +423,7 @@ class AccountsResource(Resource):
             "GET",
             self._path("/api-keys/{api_key_id}", api_key_id=api_key_id),
             parse=ApiKeyResponseData,
+            envelope=GetApiKeyResponse,
             request_options=request_options,
         )
 
@@ -409,7 +436,7 @@ class AccountsResource(Resource):
         rate_limit_percent: int | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyResponseData]:
+    ) -> UpdateApiKeyResponse:
         """Update api key: ``PUT /api-keys/{api_key_id}``.
 
         Args:
@@ -431,6 +458,7 @@ class AccountsResource(Resource):
                 "rate_limit_percent": rate_limit_percent,
             },
             parse=ApiKeyResponseData,
+            envelope=UpdateApiKeyResponse,
             request=request,
             request_options=request_options,
         )
@@ -440,7 +468,7 @@ class AccountsResource(Resource):
         api_key_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteApiKeyResponse:
         """Delete api key: ``DELETE /api-keys/{api_key_id}``.
 
         Args:
@@ -452,6 +480,7 @@ class AccountsResource(Resource):
             "DELETE",
             self._path("/api-keys/{api_key_id}", api_key_id=api_key_id),
             parse=DeleteResponse,
+            envelope=DeleteApiKeyResponse,
             request_options=request_options,
         )
 
@@ -463,7 +492,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountApiKeysResponse:
         """Count api keys: ``GET /api-keys/count``.
 
         Args:
@@ -484,6 +513,7 @@ class AccountsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountApiKeysResponse,
             request_options=request_options,
         )
 
@@ -498,7 +528,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[AuditLogListResponseData]]:
+    ) -> ListAuditLogsResponse:
         """List audit logs: ``GET /audit-log``.
 
         Args:
@@ -526,6 +556,7 @@ class AccountsResource(Resource):
                 "offset": offset,
             },
             parse=[AuditLogListResponseData],
+            envelope=ListAuditLogsResponse,
             request_options=request_options,
         )
 
@@ -573,7 +604,7 @@ class AccountsResource(Resource):
         audit_log_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[AuditLogResponseData]:
+    ) -> GetAuditLogResponse:
         """Get audit log: ``GET /audit-log/{audit_log_id}``.
 
         Args:
@@ -585,6 +616,7 @@ class AccountsResource(Resource):
             "GET",
             self._path("/audit-log/{audit_log_id}", audit_log_id=audit_log_id),
             parse=AuditLogResponseData,
+            envelope=GetAuditLogResponse,
             request_options=request_options,
         )
 
@@ -599,7 +631,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountAuditLogsResponse:
         """Count audit logs: ``GET /audit-log/count``.
 
         Args:
@@ -627,6 +659,7 @@ class AccountsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountAuditLogsResponse,
             request_options=request_options,
         )
 
@@ -637,7 +670,7 @@ class AccountsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EnvironmentResponseData]]:
+    ) -> ListEnvironmentsResponse:
         """List environments: ``GET /environments``.
 
         Args:
@@ -652,6 +685,7 @@ class AccountsResource(Resource):
             "/environments",
             query={"ids": ids, "limit": limit, "offset": offset},
             parse=[EnvironmentResponseData],
+            envelope=ListEnvironmentsResponse,
             request_options=request_options,
         )
 
@@ -688,7 +722,7 @@ class AccountsResource(Resource):
         name: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentDetailResponseData]:
+    ) -> CreateEnvironmentResponse:
         """Create environment: ``POST /environments``.
 
         Args:
@@ -704,6 +738,7 @@ class AccountsResource(Resource):
             "/environments",
             body={"environment_type": environment_type, "name": name},
             parse=EnvironmentDetailResponseData,
+            envelope=CreateEnvironmentResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -714,7 +749,7 @@ class AccountsResource(Resource):
         environment_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentResponseData]:
+    ) -> GetEnvironmentResponse:
         """Get environment: ``GET /environments/{environment_id}``.
 
         Args:
@@ -726,6 +761,7 @@ class AccountsResource(Resource):
             "GET",
             self._path("/environments/{environment_id}", environment_id=environment_id),
             parse=EnvironmentResponseData,
+            envelope=GetEnvironmentResponse,
             request_options=request_options,
         )
 
@@ -737,7 +773,7 @@ class AccountsResource(Resource):
         name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentResponseData]:
+    ) -> UpdateEnvironmentResponse:
         """Update environment: ``PUT /environments/{environment_id}``.
 
         Args:
@@ -754,6 +790,7 @@ class AccountsResource(Resource):
             self._path("/environments/{environment_id}", environment_id=environment_id),
             body={"environment_type": environment_type, "name": name},
             parse=EnvironmentResponseData,
+            envelope=UpdateEnvironmentResponse,
             request=request,
             request_options=request_options,
         )
@@ -763,7 +800,7 @@ class AccountsResource(Resource):
         environment_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEnvironmentResponse:
         """Delete environment: ``DELETE /environments/{environment_id}``.
 
         Args:
@@ -775,6 +812,7 @@ class AccountsResource(Resource):
             "DELETE",
             self._path("/environments/{environment_id}", environment_id=environment_id),
             parse=DeleteResponse,
+            envelope=DeleteEnvironmentResponse,
             request_options=request_options,
         )
 
@@ -782,7 +820,7 @@ class AccountsResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[GetOnboardingStateResp]:
+    ) -> GetOnboardingStateResponse:
         """Get onboarding state: ``GET /onboarding-state``.
 
         Args:
@@ -793,6 +831,7 @@ class AccountsResource(Resource):
             "GET",
             "/onboarding-state",
             parse=GetOnboardingStateResp,
+            envelope=GetOnboardingStateResponse,
             request_options=request_options,
         )
 
@@ -805,7 +844,7 @@ class AccountsResource(Resource):
         website_url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[GetOnboardingStateResp]:
+    ) -> UpdateOnboardingStateResponse:
         """Update onboarding state: ``POST /onboarding-state``.
 
         Args:
@@ -828,6 +867,7 @@ class AccountsResource(Resource):
                 "website_url": website_url,
             },
             parse=GetOnboardingStateResp,
+            envelope=UpdateOnboardingStateResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -838,7 +878,7 @@ class AccountsResource(Resource):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[QuickstartResp]:
+    ) -> QuickstartResponse:
         """Quickstart: ``POST /quickstart``.
 
         Args:
@@ -851,6 +891,7 @@ class AccountsResource(Resource):
             "POST",
             "/quickstart",
             parse=QuickstartResp,
+            envelope=QuickstartResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -860,7 +901,7 @@ class AccountsResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WhoAmIResponseData]:
+    ) -> GetWhoAmIResponse:
         """Get who am I: ``GET /whoami``.
 
         Args:
@@ -871,5 +912,6 @@ class AccountsResource(Resource):
             "GET",
             "/whoami",
             parse=WhoAmIResponseData,
+            envelope=GetWhoAmIResponse,
             request_options=request_options,
         )

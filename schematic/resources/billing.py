@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import (
     BillingCouponResponseData,
     BillingCustomerResponseData,
@@ -25,11 +25,35 @@ from ..models.billing import (
     BillingSubscriptionResponseData,
     BillingSubscriptionTrialEndSetting,
     BillingTiersMode,
+    CountBillingProductsResponse,
+    CountCustomersResponse,
     CreateBillingPriceTierRequestBody,
+    DeleteBillingCouponResponse,
+    DeleteBillingCustomerResponse,
+    DeleteBillingInvoiceResponse,
+    DeleteBillingProductResponse,
+    DeletePaymentMethodByExternalIDResponse,
+    DeleteProductPriceResponse,
     DeleteResponse,
     InvoiceResponseData,
     InvoiceStatus,
+    ListBillingPricesResponse,
+    ListBillingProductPricesResponse,
+    ListBillingProductsResponse,
+    ListCouponsResponse,
+    ListCustomersWithSubscriptionsResponse,
+    ListInvoicesResponse,
+    ListMetersResponse,
+    ListPaymentMethodsResponse,
     PaymentMethodResponseData,
+    UpsertBillingCouponResponse,
+    UpsertBillingCustomerResponse,
+    UpsertBillingMeterResponse,
+    UpsertBillingPriceResponse,
+    UpsertBillingProductResponse,
+    UpsertBillingSubscriptionResponse,
+    UpsertInvoiceResponse,
+    UpsertPaymentMethodResponse,
 )
 from ..models.companies import CountResponse
 from ._base import RequestOptions, Resource
@@ -376,7 +400,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCouponResponseData]]:
+    ) -> ListCouponsResponse:
         """List coupons: ``GET /billing/coupons``.
 
         Args:
@@ -392,6 +416,7 @@ class BillingResource(Resource):
             "/billing/coupons",
             query={"is_active": is_active, "q": q, "limit": limit, "offset": offset},
             parse=[BillingCouponResponseData],
+            envelope=ListCouponsResponse,
             request_options=request_options,
         )
 
@@ -438,7 +463,7 @@ class BillingResource(Resource):
         currency: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCouponResponseData]:
+    ) -> UpsertBillingCouponResponse:
         """Upsert billing coupon: ``POST /billing/coupons``.
 
         Args:
@@ -471,6 +496,7 @@ class BillingResource(Resource):
                 "times_redeemed": times_redeemed,
             },
             parse=BillingCouponResponseData,
+            envelope=UpsertBillingCouponResponse,
             request=request,
             request_options=request_options,
         )
@@ -480,7 +506,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingCouponResponse:
         """Delete billing coupon: ``DELETE /billing/coupons/{billing_id}``.
 
         Args:
@@ -492,6 +518,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/coupons/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeleteBillingCouponResponse,
             request_options=request_options,
         )
 
@@ -500,7 +527,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingCustomerResponse:
         """Delete billing customer: ``DELETE /billing/customer/{billing_id}``.
 
         Args:
@@ -512,6 +539,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/customer/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeleteBillingCustomerResponse,
             request_options=request_options,
         )
 
@@ -527,7 +555,7 @@ class BillingResource(Resource):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCustomerResponseData]:
+    ) -> UpsertBillingCustomerResponse:
         """Upsert billing customer: ``POST /billing/customer/upsert``.
 
         Args:
@@ -556,6 +584,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingCustomerResponseData,
+            envelope=UpsertBillingCustomerResponse,
             request=request,
             request_options=request_options,
         )
@@ -570,7 +599,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCustomerWithSubscriptionsResponseData]]:
+    ) -> ListCustomersWithSubscriptionsResponse:
         """List customers with subscriptions: ``GET /billing/customers``.
 
         Args:
@@ -595,6 +624,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingCustomerWithSubscriptionsResponseData],
+            envelope=ListCustomersWithSubscriptionsResponse,
             request_options=request_options,
         )
 
@@ -644,7 +674,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCustomersResponse:
         """Count customers: ``GET /billing/customers/count``.
 
         Args:
@@ -669,6 +699,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCustomersResponse,
             request_options=request_options,
         )
 
@@ -681,7 +712,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[InvoiceResponseData]]:
+    ) -> ListInvoicesResponse:
         """List invoices: ``GET /billing/invoices``.
 
         Args:
@@ -704,6 +735,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[InvoiceResponseData],
+            envelope=ListInvoicesResponse,
             request_options=request_options,
         )
 
@@ -759,7 +791,7 @@ class BillingResource(Resource):
         url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[InvoiceResponseData]:
+    ) -> UpsertInvoiceResponse:
         """Upsert invoice: ``POST /billing/invoices``.
 
         Args:
@@ -804,6 +836,7 @@ class BillingResource(Resource):
                 "url": url,
             },
             parse=InvoiceResponseData,
+            envelope=UpsertInvoiceResponse,
             request=request,
             request_options=request_options,
         )
@@ -813,7 +846,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingInvoiceResponse:
         """Delete billing invoice: ``DELETE /billing/invoices/{billing_id}``.
 
         Args:
@@ -825,6 +858,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/invoices/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeleteBillingInvoiceResponse,
             request_options=request_options,
         )
 
@@ -835,7 +869,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingMeterResponseData]]:
+    ) -> ListMetersResponse:
         """List meters: ``GET /billing/meter``.
 
         Args:
@@ -850,6 +884,7 @@ class BillingResource(Resource):
             "/billing/meter",
             query={"display_name": display_name, "limit": limit, "offset": offset},
             parse=[BillingMeterResponseData],
+            envelope=ListMetersResponse,
             request_options=request_options,
         )
 
@@ -889,7 +924,7 @@ class BillingResource(Resource):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingMeterResponseData]:
+    ) -> UpsertBillingMeterResponse:
         """Upsert billing meter: ``POST /billing/meter/upsert``.
 
         Args:
@@ -914,6 +949,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingMeterResponseData,
+            envelope=UpsertBillingMeterResponse,
             request=request,
             request_options=request_options,
         )
@@ -926,7 +962,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PaymentMethodResponseData]]:
+    ) -> ListPaymentMethodsResponse:
         """List payment methods: ``GET /billing/payment-methods``.
 
         Args:
@@ -947,6 +983,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[PaymentMethodResponseData],
+            envelope=ListPaymentMethodsResponse,
             request_options=request_options,
         )
 
@@ -996,7 +1033,7 @@ class BillingResource(Resource):
         card_last4: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PaymentMethodResponseData]:
+    ) -> UpsertPaymentMethodResponse:
         """Upsert payment method: ``POST /billing/payment-methods``.
 
         Args:
@@ -1035,6 +1072,7 @@ class BillingResource(Resource):
                 "payment_method_type": payment_method_type,
             },
             parse=PaymentMethodResponseData,
+            envelope=UpsertPaymentMethodResponse,
             request=request,
             request_options=request_options,
         )
@@ -1044,7 +1082,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePaymentMethodByExternalIDResponse:
         """Delete payment method by external ID.
 
         ``DELETE /billing/payment-methods/{billing_id}``.
@@ -1058,6 +1096,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/payment-methods/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeletePaymentMethodByExternalIDResponse,
             request_options=request_options,
         )
 
@@ -1083,7 +1122,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPriceView]]:
+    ) -> ListBillingPricesResponse:
         """List billing prices: ``GET /billing/price``.
 
         Args:
@@ -1135,6 +1174,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingPriceView],
+            envelope=ListBillingPricesResponse,
             request_options=request_options,
         )
 
@@ -1234,7 +1274,7 @@ class BillingResource(Resource):
         tiers_mode: BillingTiersMode | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPriceResponseData]:
+    ) -> UpsertBillingPriceResponse:
         """Upsert billing price: ``POST /billing/price/upsert``.
 
         Args:
@@ -1283,6 +1323,7 @@ class BillingResource(Resource):
                 "usage_type": usage_type,
             },
             parse=BillingPriceResponseData,
+            envelope=UpsertBillingPriceResponse,
             request=request,
             request_options=request_options,
         )
@@ -1292,7 +1333,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingProductResponse:
         """Delete billing product: ``DELETE /billing/product/{billing_id}``.
 
         Args:
@@ -1304,6 +1345,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/product/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeleteBillingProductResponse,
             request_options=request_options,
         )
 
@@ -1329,7 +1371,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPriceView]]:
+    ) -> ListBillingProductPricesResponse:
         """List billing product prices: ``GET /billing/product/prices``.
 
         Args:
@@ -1381,6 +1423,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingPriceView],
+            envelope=ListBillingProductPricesResponse,
             request_options=request_options,
         )
 
@@ -1463,7 +1506,7 @@ class BillingResource(Resource):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteProductPriceResponse:
         """Delete product price: ``DELETE /billing/product/prices/{billing_id}``.
 
         Args:
@@ -1475,6 +1518,7 @@ class BillingResource(Resource):
             "DELETE",
             self._path("/billing/product/prices/{billing_id}", billing_id=billing_id),
             parse=DeleteResponse,
+            envelope=DeleteProductPriceResponse,
             request_options=request_options,
         )
 
@@ -1488,7 +1532,7 @@ class BillingResource(Resource):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingProductResponseData]:
+    ) -> UpsertBillingProductResponse:
         """Upsert billing product: ``POST /billing/product/upsert``.
 
         Args:
@@ -1513,6 +1557,7 @@ class BillingResource(Resource):
                 "provider_type": provider_type,
             },
             parse=BillingProductResponseData,
+            envelope=UpsertBillingProductResponse,
             request=request,
             request_options=request_options,
         )
@@ -1534,7 +1579,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingProductDetailResponseData]]:
+    ) -> ListBillingProductsResponse:
         """List billing products: ``GET /billing/products``.
 
         Args:
@@ -1573,6 +1618,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=[BillingProductDetailResponseData],
+            envelope=ListBillingProductsResponse,
             request_options=request_options,
         )
 
@@ -1649,7 +1695,7 @@ class BillingResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingProductsResponse:
         """Count billing products: ``GET /billing/products/count``.
 
         Args:
@@ -1688,6 +1734,7 @@ class BillingResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountBillingProductsResponse,
             request_options=request_options,
         )
 
@@ -1717,7 +1764,7 @@ class BillingResource(Resource):
         trial_end_setting: BillingSubscriptionTrialEndSetting | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingSubscriptionResponseData]:
+    ) -> UpsertBillingSubscriptionResponse:
         """Upsert billing subscription: ``POST /billing/subscription/upsert``.
 
         Args:
@@ -1774,6 +1821,7 @@ class BillingResource(Resource):
                 "trial_end_setting": trial_end_setting,
             },
             parse=BillingSubscriptionResponseData,
+            envelope=UpsertBillingSubscriptionResponse,
             request=request,
             request_options=request_options,
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.catalogs import (
     CatalogConfigOrderedBundle,
@@ -16,6 +16,16 @@ from ..models.catalogs import (
     CatalogDerivedFeaturesResponseData,
     CatalogPlanIDsResponseData,
     CatalogResponseData,
+    CreateCatalogResponse,
+    DeleteCatalogResponse,
+    GetCatalogResponse,
+    GetConfigurationResponse,
+    GetCreditBundlesInCatalogResponse,
+    GetDerivedFeaturesResponse,
+    GetPlansInCatalogResponse,
+    ListCatalogsResponse,
+    UpdateCatalogResponse,
+    UpdateConfigurationResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -111,7 +121,7 @@ class CatalogsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CatalogResponseData]]:
+    ) -> ListCatalogsResponse:
         """List catalogs: ``GET /catalogs``.
 
         Args:
@@ -127,6 +137,7 @@ class CatalogsResource(Resource):
             "/catalogs",
             query={"is_default": is_default, "q": q, "limit": limit, "offset": offset},
             parse=[CatalogResponseData],
+            envelope=ListCatalogsResponse,
             request_options=request_options,
         )
 
@@ -166,7 +177,7 @@ class CatalogsResource(Resource):
         description: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> CreateCatalogResponse:
         """Create catalog: ``POST /catalogs``.
 
         Args:
@@ -182,6 +193,7 @@ class CatalogsResource(Resource):
             "/catalogs",
             body={"description": description, "name": name},
             parse=CatalogResponseData,
+            envelope=CreateCatalogResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -192,7 +204,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> GetCatalogResponse:
         """Get catalog: ``GET /catalogs/{catalog_id}``.
 
         Args:
@@ -204,6 +216,7 @@ class CatalogsResource(Resource):
             "GET",
             self._path("/catalogs/{catalog_id}", catalog_id=catalog_id),
             parse=CatalogResponseData,
+            envelope=GetCatalogResponse,
             request_options=request_options,
         )
 
@@ -216,7 +229,7 @@ class CatalogsResource(Resource):
         name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> UpdateCatalogResponse:
         """Update catalog: ``PUT /catalogs/{catalog_id}``.
 
         Args:
@@ -234,6 +247,7 @@ class CatalogsResource(Resource):
             self._path("/catalogs/{catalog_id}", catalog_id=catalog_id),
             body={"description": description, "is_default": is_default, "name": name},
             parse=CatalogResponseData,
+            envelope=UpdateCatalogResponse,
             request=request,
             request_options=request_options,
         )
@@ -243,7 +257,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCatalogResponse:
         """Delete catalog: ``DELETE /catalogs/{catalog_id}``.
 
         Args:
@@ -255,6 +269,7 @@ class CatalogsResource(Resource):
             "DELETE",
             self._path("/catalogs/{catalog_id}", catalog_id=catalog_id),
             parse=DeleteResponse,
+            envelope=DeleteCatalogResponse,
             request_options=request_options,
         )
 
@@ -263,7 +278,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogConfigurationResponseData]:
+    ) -> GetConfigurationResponse:
         """Get configuration: ``GET /catalogs/{catalog_id}/configuration``.
 
         Args:
@@ -275,6 +290,7 @@ class CatalogsResource(Resource):
             "GET",
             self._path("/catalogs/{catalog_id}/configuration", catalog_id=catalog_id),
             parse=CatalogConfigurationResponseData,
+            envelope=GetConfigurationResponse,
             request_options=request_options,
         )
 
@@ -293,7 +309,7 @@ class CatalogsResource(Resource):
         pricing_url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> UpdateConfigurationResponse:
         """Update configuration: ``PUT /catalogs/{catalog_id}/configuration``.
 
         Args:
@@ -327,6 +343,7 @@ class CatalogsResource(Resource):
                 "pricing_url": pricing_url,
             },
             parse=CatalogResponseData,
+            envelope=UpdateConfigurationResponse,
             request=request,
             request_options=request_options,
         )
@@ -336,7 +353,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogCreditBundleIDsResponseData]:
+    ) -> GetCreditBundlesInCatalogResponse:
         """Get credit bundles in catalog: ``GET /catalogs/{catalog_id}/credit-bundles``.
 
         Args:
@@ -348,6 +365,7 @@ class CatalogsResource(Resource):
             "GET",
             self._path("/catalogs/{catalog_id}/credit-bundles", catalog_id=catalog_id),
             parse=CatalogCreditBundleIDsResponseData,
+            envelope=GetCreditBundlesInCatalogResponse,
             request_options=request_options,
         )
 
@@ -412,7 +430,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogDerivedFeaturesResponseData]:
+    ) -> GetDerivedFeaturesResponse:
         """Get derived features: ``GET /catalogs/{catalog_id}/features``.
 
         Args:
@@ -424,6 +442,7 @@ class CatalogsResource(Resource):
             "GET",
             self._path("/catalogs/{catalog_id}/features", catalog_id=catalog_id),
             parse=CatalogDerivedFeaturesResponseData,
+            envelope=GetDerivedFeaturesResponse,
             request_options=request_options,
         )
 
@@ -432,7 +451,7 @@ class CatalogsResource(Resource):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogPlanIDsResponseData]:
+    ) -> GetPlansInCatalogResponse:
         """Get plans in catalog: ``GET /catalogs/{catalog_id}/plans``.
 
         Args:
@@ -444,6 +463,7 @@ class CatalogsResource(Resource):
             "GET",
             self._path("/catalogs/{catalog_id}/plans", catalog_id=catalog_id),
             parse=CatalogPlanIDsResponseData,
+            envelope=GetPlansInCatalogResponse,
             request_options=request_options,
         )
 

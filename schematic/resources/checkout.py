@@ -7,20 +7,29 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.checkout import (
     BillingCollectionMethod,
     BillingSubscriptionView,
+    CancelSubscriptionResponse,
     CheckoutDataResponseData,
+    CheckoutInternalResponse,
     CheckoutSubscription,
     CompanyBillingDetailsResponseData,
+    GetCheckoutDataResponse,
+    GetCompanyBillingDetailsResponse,
     ManagePlanPreviewResponseResponseData,
+    ManagePlanResponse,
     ManagePlanResponseResponseData,
     PlanSelection,
+    PreviewCheckoutInternalResponse,
+    PreviewManagePlanResponse,
     PreviewSubscriptionChangeResponseData,
     UpdateAddOnRequestBody,
     UpdateAutoTopupOverrideRequestBody,
+    UpdateCompanyBillingDetailsResponse,
     UpdateCreditBundleRequestBody,
+    UpdateCustomerSubscriptionTrialEndResponse,
     UpdatePayInAdvanceRequestBody,
 )
 from ..models.plans import CheckoutFieldValue, CustomerBillingAddress, TaxIDInput
@@ -170,7 +179,7 @@ class CheckoutResource(Resource):
         promo_code: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckoutSubscription]:
+    ) -> CheckoutInternalResponse:
         """Checkout internal: ``POST /checkout-internal``.
 
         Args:
@@ -213,6 +222,7 @@ class CheckoutResource(Resource):
                 "skip_trial": skip_trial,
             },
             parse=CheckoutSubscription,
+            envelope=CheckoutInternalResponse,
             request=request,
             request_options=request_options,
         )
@@ -225,7 +235,7 @@ class CheckoutResource(Resource):
         selected_plan_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckoutDataResponseData]:
+    ) -> GetCheckoutDataResponse:
         """Get checkout data: ``POST /checkout-internal/data``.
 
         Args:
@@ -246,6 +256,7 @@ class CheckoutResource(Resource):
                 "selected_plan_id": selected_plan_id,
             },
             parse=CheckoutDataResponseData,
+            envelope=GetCheckoutDataResponse,
             request=request,
             request_options=request_options,
         )
@@ -269,7 +280,7 @@ class CheckoutResource(Resource):
         promo_code: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PreviewSubscriptionChangeResponseData]:
+    ) -> PreviewCheckoutInternalResponse:
         """Preview checkout internal: ``POST /checkout-internal/preview``.
 
         Args:
@@ -312,6 +323,7 @@ class CheckoutResource(Resource):
                 "skip_trial": skip_trial,
             },
             parse=PreviewSubscriptionChangeResponseData,
+            envelope=PreviewCheckoutInternalResponse,
             request=request,
             request_options=request_options,
         )
@@ -321,7 +333,7 @@ class CheckoutResource(Resource):
         company_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyBillingDetailsResponseData]:
+    ) -> GetCompanyBillingDetailsResponse:
         """Get company billing details: ``GET /companies/{company_id}/billing-details``.
 
         Args:
@@ -333,6 +345,7 @@ class CheckoutResource(Resource):
             "GET",
             self._path("/companies/{company_id}/billing-details", company_id=company_id),
             parse=CompanyBillingDetailsResponseData,
+            envelope=GetCompanyBillingDetailsResponse,
             request_options=request_options,
         )
 
@@ -347,7 +360,7 @@ class CheckoutResource(Resource):
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyBillingDetailsResponseData]:
+    ) -> UpdateCompanyBillingDetailsResponse:
         """Update company billing details: ``PUT /companies/{company_id}/billing-details``.
 
         Args:
@@ -373,6 +386,7 @@ class CheckoutResource(Resource):
                 "values": values,
             },
             parse=CompanyBillingDetailsResponseData,
+            envelope=UpdateCompanyBillingDetailsResponse,
             request=request,
             request_options=request_options,
         )
@@ -404,7 +418,7 @@ class CheckoutResource(Resource):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanResponseResponseData]:
+    ) -> ManagePlanResponse:
         """Manage plan: ``POST /manage-plan``.
 
         Args:
@@ -476,6 +490,7 @@ class CheckoutResource(Resource):
                 "trial_end": trial_end,
             },
             parse=ManagePlanResponseResponseData,
+            envelope=ManagePlanResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -508,7 +523,7 @@ class CheckoutResource(Resource):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanPreviewResponseResponseData]:
+    ) -> PreviewManagePlanResponse:
         """Preview manage plan: ``POST /manage-plan/preview``.
 
         Args:
@@ -580,6 +595,7 @@ class CheckoutResource(Resource):
                 "trial_end": trial_end,
             },
             parse=ManagePlanPreviewResponseResponseData,
+            envelope=PreviewManagePlanResponse,
             request=request,
             request_options=request_options,
         )
@@ -592,7 +608,7 @@ class CheckoutResource(Resource):
         prorate: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanResponseResponseData]:
+    ) -> CancelSubscriptionResponse:
         """Cancel subscription: ``POST /manage-plan/subscription/cancel``.
 
         Args:
@@ -614,6 +630,7 @@ class CheckoutResource(Resource):
                 "prorate": prorate,
             },
             parse=ManagePlanResponseResponseData,
+            envelope=CancelSubscriptionResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -626,7 +643,7 @@ class CheckoutResource(Resource):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingSubscriptionView]:
+    ) -> UpdateCustomerSubscriptionTrialEndResponse:
         """Update customer subscription trial end.
 
         ``PUT /subscription/{subscription_id}/edit-trial-end``.
@@ -646,6 +663,7 @@ class CheckoutResource(Resource):
             ),
             body={"trial_end": trial_end},
             parse=BillingSubscriptionView,
+            envelope=UpdateCustomerSubscriptionTrialEndResponse,
             request=request,
             request_options=request_options,
         )

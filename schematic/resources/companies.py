@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.companies import (
     CompanyBillingEntityResponseData,
@@ -16,12 +16,49 @@ from ..models.companies import (
     CompanyMembershipDetailResponseData,
     CompanyResponseData,
     CompanySubscriptionResponseData,
+    CountCompaniesResponse,
+    CountEntityKeyDefinitionsResponse,
+    CountEntityKeysResponse,
+    CountEntityTraitDefinitionsResponse,
+    CountEntityTraitsResponse,
+    CountPlanTraitsResponse,
     CountResponse,
+    CountUsersResponse,
+    CreateCompanyResponse,
+    CreateUserResponse,
+    DeleteCompanyByKeysResponse,
+    DeleteCompanyMembershipResponse,
+    DeleteCompanyResponse,
+    DeleteEntityKeyDefinitionResponse,
+    DeleteEntityTraitDefinitionResponse,
+    DeleteUserByKeysResponse,
+    DeleteUserResponse,
     EntityKeyDefinitionResponseData,
     EntityTraitDefinitionResponseData,
     EntityTraitDefinitionUsage,
     EntityTraitValue,
     EntityType,
+    GetActiveCompanySubscriptionResponse,
+    GetBillingEntityChildSubscriptionsResponse,
+    GetCompanyBillingEntityResponse,
+    GetCompanyResponse,
+    GetEntityTraitDefinitionResponse,
+    GetEntityTraitDefinitionUsageResponse,
+    GetEntityTraitValuesResponse,
+    GetOrCreateCompanyMembershipResponse,
+    GetOrCreateEntityTraitDefinitionResponse,
+    GetPlanChangeResponse,
+    GetPlanTraitResponse,
+    GetUserResponse,
+    ListCompaniesResponse,
+    ListCompanyMembershipsResponse,
+    ListEntityKeyDefinitionsResponse,
+    ListEntityTraitDefinitionsResponse,
+    ListPlanChangesResponse,
+    ListPlanTraitsResponse,
+    ListUsersResponse,
+    LookupCompanyResponse,
+    LookupUserResponse,
     PlanChangeAction,
     PlanChangeBasePlanAction,
     PlanChangeResponseData,
@@ -30,7 +67,13 @@ from ..models.companies import (
     SubscriptionStatus,
     SubscriptionType,
     TraitType,
+    UpdateEntityTraitDefinitionResponse,
+    UpdatePlanTraitsBulkResponse,
     UpdatePlanTraitTraitRequestBody,
+    UpsertCompanyResponse,
+    UpsertCompanyTraitResponse,
+    UpsertUserResponse,
+    UpsertUserTraitResponse,
     UserDetailResponseData,
     UserResponseData,
 )
@@ -442,7 +485,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyDetailResponseData]]:
+    ) -> ListCompaniesResponse:
         """List companies: ``GET /companies``.
 
         Args:
@@ -502,6 +545,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[CompanyDetailResponseData],
+            envelope=ListCompaniesResponse,
             request_options=request_options,
         )
 
@@ -605,7 +649,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpsertCompanyResponse:
         """Upsert company: ``POST /companies``.
 
         Args:
@@ -647,6 +691,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=CompanyDetailResponseData,
+            envelope=UpsertCompanyResponse,
             request=request,
             request_options=request_options,
         )
@@ -656,7 +701,7 @@ class CompaniesResource(Resource):
         company_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> GetCompanyResponse:
         """Get company: ``GET /companies/{company_id}``.
 
         Args:
@@ -668,6 +713,7 @@ class CompaniesResource(Resource):
             "GET",
             self._path("/companies/{company_id}", company_id=company_id),
             parse=CompanyDetailResponseData,
+            envelope=GetCompanyResponse,
             request_options=request_options,
         )
 
@@ -678,7 +724,7 @@ class CompaniesResource(Resource):
         cancel_subscription: bool | None = None,
         prorate: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyResponse:
         """Delete company: ``DELETE /companies/{company_id}``.
 
         Args:
@@ -693,6 +739,7 @@ class CompaniesResource(Resource):
             self._path("/companies/{company_id}", company_id=company_id),
             query={"cancel_subscription": cancel_subscription, "prorate": prorate},
             parse=DeleteResponse,
+            envelope=DeleteCompanyResponse,
             request_options=request_options,
         )
 
@@ -721,7 +768,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompaniesResponse:
         """Count companies: ``GET /companies/count``.
 
         Args:
@@ -781,6 +828,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCompaniesResponse,
             request_options=request_options,
         )
 
@@ -799,7 +847,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> CreateCompanyResponse:
         """Create company: ``POST /companies/create``.
 
         Args:
@@ -841,6 +889,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=CompanyDetailResponseData,
+            envelope=CreateCompanyResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -852,7 +901,7 @@ class CompaniesResource(Resource):
         keys: Mapping[str, str],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyResponseData]:
+    ) -> DeleteCompanyByKeysResponse:
         """Delete company by keys: ``POST /companies/delete``.
 
         Args:
@@ -867,6 +916,7 @@ class CompaniesResource(Resource):
             "/companies/delete",
             body={"keys": keys},
             parse=CompanyResponseData,
+            envelope=DeleteCompanyByKeysResponse,
             request=request,
             request_options=request_options,
         )
@@ -876,7 +926,7 @@ class CompaniesResource(Resource):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> LookupCompanyResponse:
         """Lookup company: ``GET /companies/lookup``.
 
         Args:
@@ -889,6 +939,7 @@ class CompaniesResource(Resource):
             "/companies/lookup",
             query={"keys": keys},
             parse=CompanyDetailResponseData,
+            envelope=LookupCompanyResponse,
             request_options=request_options,
         )
 
@@ -897,7 +948,7 @@ class CompaniesResource(Resource):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyBillingEntityResponseData]]:
+    ) -> GetCompanyBillingEntityResponse:
         """Get company billing entity: ``GET /company-billing-entity``.
 
         Args:
@@ -910,6 +961,7 @@ class CompaniesResource(Resource):
             "/company-billing-entity",
             query={"company_id": company_id},
             parse=[CompanyBillingEntityResponseData],
+            envelope=GetCompanyBillingEntityResponse,
             request_options=request_options,
         )
 
@@ -918,7 +970,7 @@ class CompaniesResource(Resource):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyBillingEntitySubscriptionResponseData]]:
+    ) -> GetBillingEntityChildSubscriptionsResponse:
         """Get billing entity child subscriptions: ``GET /company-billing-entity-subscriptions``.
 
         Args:
@@ -931,6 +983,7 @@ class CompaniesResource(Resource):
             "/company-billing-entity-subscriptions",
             query={"company_id": company_id},
             parse=[CompanyBillingEntitySubscriptionResponseData],
+            envelope=GetBillingEntityChildSubscriptionsResponse,
             request_options=request_options,
         )
 
@@ -942,7 +995,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyMembershipDetailResponseData]]:
+    ) -> ListCompanyMembershipsResponse:
         """List company memberships: ``GET /company-memberships``.
 
         Args:
@@ -958,6 +1011,7 @@ class CompaniesResource(Resource):
             "/company-memberships",
             query={"company_id": company_id, "user_id": user_id, "limit": limit, "offset": offset},
             parse=[CompanyMembershipDetailResponseData],
+            envelope=ListCompanyMembershipsResponse,
             request_options=request_options,
         )
 
@@ -997,7 +1051,7 @@ class CompaniesResource(Resource):
         user_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyMembershipDetailResponseData]:
+    ) -> GetOrCreateCompanyMembershipResponse:
         """Get or create company membership: ``POST /company-memberships``.
 
         Args:
@@ -1013,6 +1067,7 @@ class CompaniesResource(Resource):
             "/company-memberships",
             body={"company_id": company_id, "user_id": user_id},
             parse=CompanyMembershipDetailResponseData,
+            envelope=GetOrCreateCompanyMembershipResponse,
             request=request,
             request_options=request_options,
         )
@@ -1022,7 +1077,7 @@ class CompaniesResource(Resource):
         company_membership_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyMembershipResponse:
         """Delete company membership: ``DELETE /company-memberships/{company_membership_id}``.
 
         Args:
@@ -1037,6 +1092,7 @@ class CompaniesResource(Resource):
                 company_membership_id=company_membership_id,
             ),
             parse=DeleteResponse,
+            envelope=DeleteCompanyMembershipResponse,
             request_options=request_options,
         )
 
@@ -1048,7 +1104,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanySubscriptionResponseData]]:
+    ) -> GetActiveCompanySubscriptionResponse:
         """Get active company subscription: ``GET /company-subscriptions``.
 
         Args:
@@ -1069,6 +1125,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[CompanySubscriptionResponseData],
+            envelope=GetActiveCompanySubscriptionResponse,
             request_options=request_options,
         )
 
@@ -1111,7 +1168,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpsertCompanyTraitResponse:
         """Upsert company trait: ``POST /company-traits``.
 
         Args:
@@ -1137,6 +1194,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=CompanyDetailResponseData,
+            envelope=UpsertCompanyTraitResponse,
             request=request,
             request_options=request_options,
         )
@@ -1150,7 +1208,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityKeyDefinitionResponseData]]:
+    ) -> ListEntityKeyDefinitionsResponse:
         """List entity key definitions: ``GET /entity-key-definitions``.
 
         Args:
@@ -1173,6 +1231,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[EntityKeyDefinitionResponseData],
+            envelope=ListEntityKeyDefinitionsResponse,
             request_options=request_options,
         )
 
@@ -1213,7 +1272,7 @@ class CompaniesResource(Resource):
         entity_key_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEntityKeyDefinitionResponse:
         """Delete entity key definition.
 
         ``DELETE /entity-key-definitions/{entity_key_definition_id}``.
@@ -1230,6 +1289,7 @@ class CompaniesResource(Resource):
                 entity_key_definition_id=entity_key_definition_id,
             ),
             parse=DeleteResponse,
+            envelope=DeleteEntityKeyDefinitionResponse,
             request_options=request_options,
         )
 
@@ -1242,7 +1302,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityKeyDefinitionsResponse:
         """Count entity key definitions: ``GET /entity-key-definitions/count``.
 
         Args:
@@ -1265,6 +1325,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountEntityKeyDefinitionsResponse,
             request_options=request_options,
         )
 
@@ -1276,7 +1337,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityKeysResponse:
         """Count entity keys: ``GET /entity-keys/count``.
 
         Args:
@@ -1297,6 +1358,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountEntityKeysResponse,
             request_options=request_options,
         )
 
@@ -1311,7 +1373,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityTraitDefinitionResponseData]]:
+    ) -> ListEntityTraitDefinitionsResponse:
         """List entity trait definitions: ``GET /entity-trait-definitions``.
 
         Args:
@@ -1339,6 +1401,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[EntityTraitDefinitionResponseData],
+            envelope=ListEntityTraitDefinitionsResponse,
             request_options=request_options,
         )
 
@@ -1390,7 +1453,7 @@ class CompaniesResource(Resource):
         display_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> GetOrCreateEntityTraitDefinitionResponse:
         """Get or create entity trait definition: ``POST /entity-trait-definitions``.
 
         Args:
@@ -1413,6 +1476,7 @@ class CompaniesResource(Resource):
                 "trait_type": trait_type,
             },
             parse=EntityTraitDefinitionResponseData,
+            envelope=GetOrCreateEntityTraitDefinitionResponse,
             request=request,
             request_options=request_options,
         )
@@ -1422,7 +1486,7 @@ class CompaniesResource(Resource):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> GetEntityTraitDefinitionResponse:
         """Get entity trait definition.
 
         ``GET /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1439,6 +1503,7 @@ class CompaniesResource(Resource):
                 entity_trait_definition_id=entity_trait_definition_id,
             ),
             parse=EntityTraitDefinitionResponseData,
+            envelope=GetEntityTraitDefinitionResponse,
             request_options=request_options,
         )
 
@@ -1450,7 +1515,7 @@ class CompaniesResource(Resource):
         display_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> UpdateEntityTraitDefinitionResponse:
         """Update entity trait definition.
 
         ``PUT /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1472,6 +1537,7 @@ class CompaniesResource(Resource):
             ),
             body={"display_name": display_name, "trait_type": trait_type},
             parse=EntityTraitDefinitionResponseData,
+            envelope=UpdateEntityTraitDefinitionResponse,
             request=request,
             request_options=request_options,
         )
@@ -1481,7 +1547,7 @@ class CompaniesResource(Resource):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEntityTraitDefinitionResponse:
         """Delete entity trait definition.
 
         ``DELETE /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1498,6 +1564,7 @@ class CompaniesResource(Resource):
                 entity_trait_definition_id=entity_trait_definition_id,
             ),
             parse=DeleteResponse,
+            envelope=DeleteEntityTraitDefinitionResponse,
             request_options=request_options,
         )
 
@@ -1506,7 +1573,7 @@ class CompaniesResource(Resource):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionUsage]:
+    ) -> GetEntityTraitDefinitionUsageResponse:
         """Get entity trait definition usage.
 
         ``GET /entity-trait-definitions/{entity_trait_definition_id}/usage``.
@@ -1523,6 +1590,7 @@ class CompaniesResource(Resource):
                 entity_trait_definition_id=entity_trait_definition_id,
             ),
             parse=EntityTraitDefinitionUsage,
+            envelope=GetEntityTraitDefinitionUsageResponse,
             request_options=request_options,
         )
 
@@ -1537,7 +1605,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityTraitDefinitionsResponse:
         """Count entity trait definitions: ``GET /entity-trait-definitions/count``.
 
         Args:
@@ -1565,6 +1633,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountEntityTraitDefinitionsResponse,
             request_options=request_options,
         )
 
@@ -1576,7 +1645,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityTraitValue]]:
+    ) -> GetEntityTraitValuesResponse:
         """Get entity trait values: ``GET /entity-trait-values``.
 
         Args:
@@ -1592,6 +1661,7 @@ class CompaniesResource(Resource):
             "/entity-trait-values",
             query={"definition_id": definition_id, "q": q, "limit": limit, "offset": offset},
             parse=[EntityTraitValue],
+            envelope=GetEntityTraitValuesResponse,
             request_options=request_options,
         )
 
@@ -1632,7 +1702,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityTraitsResponse:
         """Count entity traits: ``GET /entity-traits/count``.
 
         Args:
@@ -1653,6 +1723,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountEntityTraitsResponse,
             request_options=request_options,
         )
 
@@ -1666,7 +1737,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanChangeResponseData]]:
+    ) -> ListPlanChangesResponse:
         """List plan changes: ``GET /plan-changes``.
 
         Args:
@@ -1693,6 +1764,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[PlanChangeResponseData],
+            envelope=ListPlanChangesResponse,
             request_options=request_options,
         )
 
@@ -1738,7 +1810,7 @@ class CompaniesResource(Resource):
         plan_change_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanChangeResponseData]:
+    ) -> GetPlanChangeResponse:
         """Get plan change: ``GET /plan-changes/{plan_change_id}``.
 
         Args:
@@ -1750,6 +1822,7 @@ class CompaniesResource(Resource):
             "GET",
             self._path("/plan-changes/{plan_change_id}", plan_change_id=plan_change_id),
             parse=PlanChangeResponseData,
+            envelope=GetPlanChangeResponse,
             request_options=request_options,
         )
 
@@ -1763,7 +1836,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanTraitResponseData]]:
+    ) -> ListPlanTraitsResponse:
         """List plan traits: ``GET /plan-traits``.
 
         Args:
@@ -1788,6 +1861,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[PlanTraitResponseData],
+            envelope=ListPlanTraitsResponse,
             request_options=request_options,
         )
 
@@ -1831,7 +1905,7 @@ class CompaniesResource(Resource):
         plan_trait_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanTraitResponseData]:
+    ) -> GetPlanTraitResponse:
         """Get plan trait: ``GET /plan-traits/{plan_trait_id}``.
 
         Args:
@@ -1843,6 +1917,7 @@ class CompaniesResource(Resource):
             "GET",
             self._path("/plan-traits/{plan_trait_id}", plan_trait_id=plan_trait_id),
             parse=PlanTraitResponseData,
+            envelope=GetPlanTraitResponse,
             request_options=request_options,
         )
 
@@ -1854,7 +1929,7 @@ class CompaniesResource(Resource):
         traits: Sequence[UpdatePlanTraitTraitRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanTraitResponseData]]:
+    ) -> UpdatePlanTraitsBulkResponse:
         """Update plan traits bulk: ``POST /plan-traits/bulk``.
 
         Args:
@@ -1875,6 +1950,7 @@ class CompaniesResource(Resource):
                 "traits": traits,
             },
             parse=[PlanTraitResponseData],
+            envelope=UpdatePlanTraitsBulkResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1890,7 +1966,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlanTraitsResponse:
         """Count plan traits: ``GET /plan-traits/count``.
 
         Args:
@@ -1915,6 +1991,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountPlanTraitsResponse,
             request_options=request_options,
         )
 
@@ -1928,7 +2005,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> UpsertUserTraitResponse:
         """Upsert user trait: ``POST /user-traits``.
 
         Args:
@@ -1954,6 +2031,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=UserDetailResponseData,
+            envelope=UpsertUserTraitResponse,
             request=request,
             request_options=request_options,
         )
@@ -1968,7 +2046,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[UserDetailResponseData]]:
+    ) -> ListUsersResponse:
         """List users: ``GET /users``.
 
         Args:
@@ -1993,6 +2071,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=[UserDetailResponseData],
+            envelope=ListUsersResponse,
             request_options=request_options,
         )
 
@@ -2046,7 +2125,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> UpsertUserResponse:
         """Upsert user: ``POST /users``.
 
         Args:
@@ -2088,6 +2167,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=UserDetailResponseData,
+            envelope=UpsertUserResponse,
             request=request,
             request_options=request_options,
         )
@@ -2097,7 +2177,7 @@ class CompaniesResource(Resource):
         user_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> GetUserResponse:
         """Get user: ``GET /users/{user_id}``.
 
         Args:
@@ -2109,6 +2189,7 @@ class CompaniesResource(Resource):
             "GET",
             self._path("/users/{user_id}", user_id=user_id),
             parse=UserDetailResponseData,
+            envelope=GetUserResponse,
             request_options=request_options,
         )
 
@@ -2117,7 +2198,7 @@ class CompaniesResource(Resource):
         user_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteUserResponse:
         """Delete user: ``DELETE /users/{user_id}``.
 
         Args:
@@ -2129,6 +2210,7 @@ class CompaniesResource(Resource):
             "DELETE",
             self._path("/users/{user_id}", user_id=user_id),
             parse=DeleteResponse,
+            envelope=DeleteUserResponse,
             request_options=request_options,
         )
 
@@ -2142,7 +2224,7 @@ class CompaniesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountUsersResponse:
         """Count users: ``GET /users/count``.
 
         Args:
@@ -2167,6 +2249,7 @@ class CompaniesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountUsersResponse,
             request_options=request_options,
         )
 
@@ -2186,7 +2269,7 @@ class CompaniesResource(Resource):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> CreateUserResponse:
         """Create user: ``POST /users/create``.
 
         Args:
@@ -2228,6 +2311,7 @@ class CompaniesResource(Resource):
                 "update_only": update_only,
             },
             parse=UserDetailResponseData,
+            envelope=CreateUserResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -2239,7 +2323,7 @@ class CompaniesResource(Resource):
         keys: Mapping[str, str],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserResponseData]:
+    ) -> DeleteUserByKeysResponse:
         """Delete user by keys: ``POST /users/delete``.
 
         Args:
@@ -2254,6 +2338,7 @@ class CompaniesResource(Resource):
             "/users/delete",
             body={"keys": keys},
             parse=UserResponseData,
+            envelope=DeleteUserByKeysResponse,
             request=request,
             request_options=request_options,
         )
@@ -2263,7 +2348,7 @@ class CompaniesResource(Resource):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> LookupUserResponse:
         """Lookup user: ``GET /users/lookup``.
 
         Args:
@@ -2276,5 +2361,6 @@ class CompaniesResource(Resource):
             "/users/lookup",
             query={"keys": keys},
             parse=UserDetailResponseData,
+            envelope=LookupUserResponse,
             request_options=request_options,
         )

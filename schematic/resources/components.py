@@ -6,14 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse
 from ..models.components import (
+    BindCatalogResponse,
     ComponentEntityType,
     ComponentPreviewResponseData,
     ComponentResponseData,
     ComponentState,
+    CountComponentsResponse,
+    CreateComponentResponse,
+    DeleteComponentResponse,
+    GetComponentResponse,
+    ListComponentsResponse,
+    PreviewComponentDataResponse,
+    UpdateComponentResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -79,7 +87,7 @@ class ComponentsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ComponentResponseData]]:
+    ) -> ListComponentsResponse:
         """List components: ``GET /components``.
 
         Args:
@@ -94,6 +102,7 @@ class ComponentsResource(Resource):
             "/components",
             query={"q": q, "limit": limit, "offset": offset},
             parse=[ComponentResponseData],
+            envelope=ListComponentsResponse,
             request_options=request_options,
         )
 
@@ -131,7 +140,7 @@ class ComponentsResource(Resource):
         ast: Mapping[str, float] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> CreateComponentResponse:
         """Create component: ``POST /components``.
 
         Args:
@@ -148,6 +157,7 @@ class ComponentsResource(Resource):
             "/components",
             body={"ast": ast, "entity_type": entity_type, "name": name},
             parse=ComponentResponseData,
+            envelope=CreateComponentResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -158,7 +168,7 @@ class ComponentsResource(Resource):
         component_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> GetComponentResponse:
         """Get component: ``GET /components/{component_id}``.
 
         Args:
@@ -170,6 +180,7 @@ class ComponentsResource(Resource):
             "GET",
             self._path("/components/{component_id}", component_id=component_id),
             parse=ComponentResponseData,
+            envelope=GetComponentResponse,
             request_options=request_options,
         )
 
@@ -183,7 +194,7 @@ class ComponentsResource(Resource):
         state: ComponentState | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> UpdateComponentResponse:
         """Update component: ``PUT /components/{component_id}``.
 
         Args:
@@ -202,6 +213,7 @@ class ComponentsResource(Resource):
             self._path("/components/{component_id}", component_id=component_id),
             body={"ast": ast, "entity_type": entity_type, "name": name, "state": state},
             parse=ComponentResponseData,
+            envelope=UpdateComponentResponse,
             request=request,
             request_options=request_options,
         )
@@ -211,7 +223,7 @@ class ComponentsResource(Resource):
         component_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteComponentResponse:
         """Delete component: ``DELETE /components/{component_id}``.
 
         Args:
@@ -223,6 +235,7 @@ class ComponentsResource(Resource):
             "DELETE",
             self._path("/components/{component_id}", component_id=component_id),
             parse=DeleteResponse,
+            envelope=DeleteComponentResponse,
             request_options=request_options,
         )
 
@@ -233,7 +246,7 @@ class ComponentsResource(Resource):
         catalog_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> BindCatalogResponse:
         """Bind catalog: ``PUT /components/{component_id}/catalog``.
 
         Args:
@@ -249,6 +262,7 @@ class ComponentsResource(Resource):
             self._path("/components/{component_id}/catalog", component_id=component_id),
             body={"catalog_id": catalog_id},
             parse=ComponentResponseData,
+            envelope=BindCatalogResponse,
             request=request,
             request_options=request_options,
         )
@@ -260,7 +274,7 @@ class ComponentsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountComponentsResponse:
         """Count components: ``GET /components/count``.
 
         Args:
@@ -275,6 +289,7 @@ class ComponentsResource(Resource):
             "/components/count",
             query={"q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountComponentsResponse,
             request_options=request_options,
         )
 
@@ -284,7 +299,7 @@ class ComponentsResource(Resource):
         company_id: str | None = None,
         component_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentPreviewResponseData]:
+    ) -> PreviewComponentDataResponse:
         """Preview component data: ``GET /components/preview-data``.
 
         Args:
@@ -298,5 +313,6 @@ class ComponentsResource(Resource):
             "/components/preview-data",
             query={"company_id": company_id, "component_id": component_id},
             parse=ComponentPreviewResponseData,
+            envelope=PreviewComponentDataResponse,
             request_options=request_options,
         )

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from ..models._base import Response
-from ..models.componentspublic import PublicPlansResponseData
+from ..models.componentspublic import GetPublicPlansResponse, PublicPlansResponseData
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
 
@@ -24,7 +23,7 @@ class ComponentspublicResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PublicPlansResponseData]:
+    ) -> GetPublicPlansResponse:
         """Get public plans: ``GET /public/plans``.
 
         Args:
@@ -35,5 +34,6 @@ class ComponentspublicResource(Resource):
             "GET",
             "/public/plans",
             parse=PublicPlansResponseData,
+            envelope=GetPublicPlansResponse,
             request_options=request_options,
         )

@@ -7,10 +7,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse, SortDirection
 from ..models.credits import (
+    AcquireCreditLeaseResponse,
     BillingCreditAutoTopupAvailability,
     BillingCreditBundleResponseData,
     BillingCreditBundleStatus,
@@ -27,6 +28,15 @@ from ..models.credits import (
     BillingPlanCreditGrantResetType,
     BillingPlanCreditGrantResponseData,
     CompanyCreditBalanceResponseData,
+    CountBillingCreditsGrantsResponse,
+    CountBillingCreditsResponse,
+    CountBillingPlanCreditGrantsResponse,
+    CountCompanyGrantsResponse,
+    CountCreditBundlesResponse,
+    CountCreditEventLedgerResponse,
+    CreateBillingCreditResponse,
+    CreateBillingPlanCreditGrantResponse,
+    CreateCreditBundleResponse,
     CreditAutoTopupAmountType,
     CreditBundleCurrencyPriceRequestBody,
     CreditCurrencyPriceRequestBody,
@@ -34,7 +44,27 @@ from ..models.credits import (
     CreditEventType,
     CreditGrantSortOrder,
     CreditLeaseResponseData,
+    DeleteBillingPlanCreditGrantResponse,
+    DeleteCreditBundleResponse,
+    ExtendCreditLeaseResponse,
+    GetCreditBundleResponse,
+    GetSingleBillingCreditResponse,
+    GetSingleBillingPlanCreditGrantResponse,
+    GrantBillingCreditsToCompanyResponse,
+    ListBillingCreditsResponse,
+    ListBillingPlanCreditGrantsResponse,
+    ListCompanyCreditBalancesResponse,
+    ListCompanyGrantsResponse,
+    ListCreditBundlesResponse,
+    ListCreditEventLedgerResponse,
+    ListGrantsForCreditResponse,
     PlanCreditGrantScaling,
+    ReleaseCreditLeaseResponse,
+    SoftDeleteBillingCreditResponse,
+    UpdateBillingCreditResponse,
+    UpdateBillingPlanCreditGrantResponse,
+    UpdateCreditBundleDetailsResponse,
+    ZeroOutGrantResponse,
 )
 from ..models.entitlements import BillingCreditGrantReason
 from ._base import RequestOptions, Resource
@@ -371,7 +401,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditResponseData]]:
+    ) -> ListBillingCreditsResponse:
         """List billing credits: ``GET /billing/credits``.
 
         Args:
@@ -387,6 +417,7 @@ class CreditsResource(Resource):
             "/billing/credits",
             query={"ids": ids, "name": name, "limit": limit, "offset": offset},
             parse=[BillingCreditResponseData],
+            envelope=ListBillingCreditsResponse,
             request_options=request_options,
         )
 
@@ -437,7 +468,7 @@ class CreditsResource(Resource):
         singular_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> CreateBillingCreditResponse:
         """Create billing credit: ``POST /billing/credits``.
 
         Args:
@@ -479,6 +510,7 @@ class CreditsResource(Resource):
                 "singular_name": singular_name,
             },
             parse=BillingCreditResponseData,
+            envelope=CreateBillingCreditResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -489,7 +521,7 @@ class CreditsResource(Resource):
         credit_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> GetSingleBillingCreditResponse:
         """Get single billing credit: ``GET /billing/credits/{credit_id}``.
 
         Args:
@@ -501,6 +533,7 @@ class CreditsResource(Resource):
             "GET",
             self._path("/billing/credits/{credit_id}", credit_id=credit_id),
             parse=BillingCreditResponseData,
+            envelope=GetSingleBillingCreditResponse,
             request_options=request_options,
         )
 
@@ -522,7 +555,7 @@ class CreditsResource(Resource):
         singular_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> UpdateBillingCreditResponse:
         """Update billing credit: ``PUT /billing/credits/{credit_id}``.
 
         Args:
@@ -563,6 +596,7 @@ class CreditsResource(Resource):
                 "singular_name": singular_name,
             },
             parse=BillingCreditResponseData,
+            envelope=UpdateBillingCreditResponse,
             request=request,
             request_options=request_options,
         )
@@ -572,7 +606,7 @@ class CreditsResource(Resource):
         credit_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> SoftDeleteBillingCreditResponse:
         """Soft delete billing credit: ``DELETE /billing/credits/{credit_id}``.
 
         Args:
@@ -584,6 +618,7 @@ class CreditsResource(Resource):
             "DELETE",
             self._path("/billing/credits/{credit_id}", credit_id=credit_id),
             parse=DeleteResponse,
+            envelope=SoftDeleteBillingCreditResponse,
             request_options=request_options,
         )
 
@@ -592,7 +627,7 @@ class CreditsResource(Resource):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyCreditBalanceResponseData]]:
+    ) -> ListCompanyCreditBalancesResponse:
         """List company credit balances: ``GET /billing/credits/balance``.
 
         Args:
@@ -605,6 +640,7 @@ class CreditsResource(Resource):
             "/billing/credits/balance",
             query={"company_id": company_id},
             parse=[CompanyCreditBalanceResponseData],
+            envelope=ListCompanyCreditBalancesResponse,
             request_options=request_options,
         )
 
@@ -618,7 +654,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditBundleResponseData]]:
+    ) -> ListCreditBundlesResponse:
         """List credit bundles: ``GET /billing/credits/bundles``.
 
         Args:
@@ -643,6 +679,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[BillingCreditBundleResponseData],
+            envelope=ListCreditBundlesResponse,
             request_options=request_options,
         )
 
@@ -700,7 +737,7 @@ class CreditsResource(Resource):
         status: BillingCreditBundleStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> CreateCreditBundleResponse:
         """Create credit bundle: ``POST /billing/credits/bundles``.
 
         Args:
@@ -743,6 +780,7 @@ class CreditsResource(Resource):
                 "status": status,
             },
             parse=BillingCreditBundleResponseData,
+            envelope=CreateCreditBundleResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -753,7 +791,7 @@ class CreditsResource(Resource):
         bundle_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> GetCreditBundleResponse:
         """Get credit bundle: ``GET /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -765,6 +803,7 @@ class CreditsResource(Resource):
             "GET",
             self._path("/billing/credits/bundles/{bundle_id}", bundle_id=bundle_id),
             parse=BillingCreditBundleResponseData,
+            envelope=GetCreditBundleResponse,
             request_options=request_options,
         )
 
@@ -785,7 +824,7 @@ class CreditsResource(Resource):
         status: BillingCreditBundleStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> UpdateCreditBundleDetailsResponse:
         """Update credit bundle details: ``PUT /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -823,6 +862,7 @@ class CreditsResource(Resource):
                 "status": status,
             },
             parse=BillingCreditBundleResponseData,
+            envelope=UpdateCreditBundleDetailsResponse,
             request=request,
             request_options=request_options,
         )
@@ -832,7 +872,7 @@ class CreditsResource(Resource):
         bundle_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCreditBundleResponse:
         """Delete credit bundle: ``DELETE /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -844,6 +884,7 @@ class CreditsResource(Resource):
             "DELETE",
             self._path("/billing/credits/bundles/{bundle_id}", bundle_id=bundle_id),
             parse=DeleteResponse,
+            envelope=DeleteCreditBundleResponse,
             request_options=request_options,
         )
 
@@ -857,7 +898,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCreditBundlesResponse:
         """Count credit bundles: ``GET /billing/credits/bundles/count``.
 
         Args:
@@ -882,6 +923,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCreditBundlesResponse,
             request_options=request_options,
         )
 
@@ -893,7 +935,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingCreditsResponse:
         """Count billing credits: ``GET /billing/credits/count``.
 
         Args:
@@ -909,6 +951,7 @@ class CreditsResource(Resource):
             "/billing/credits/count",
             query={"ids": ids, "name": name, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountBillingCreditsResponse,
             request_options=request_options,
         )
 
@@ -919,7 +962,7 @@ class CreditsResource(Resource):
         reason: BillingCreditGrantZeroedOutReason | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditGrantResponseData]:
+    ) -> ZeroOutGrantResponse:
         """Zero out grant: ``PUT /billing/credits/grants/{grant_id}/zero-out``.
 
         Args:
@@ -936,6 +979,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/grants/{grant_id}/zero-out", grant_id=grant_id),
             body={"reason": reason},
             parse=BillingCreditGrantResponseData,
+            envelope=ZeroOutGrantResponse,
             request=request,
             request_options=request_options,
         )
@@ -957,7 +1001,7 @@ class CreditsResource(Resource):
         renewal_period: BillingPlanCreditGrantResetStart | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditGrantResponseData]:
+    ) -> GrantBillingCreditsToCompanyResponse:
         """Grant billing credits to company: ``POST /billing/credits/grants/company``.
 
         Args:
@@ -998,6 +1042,7 @@ class CreditsResource(Resource):
                 "renewal_period": renewal_period,
             },
             parse=BillingCreditGrantResponseData,
+            envelope=GrantBillingCreditsToCompanyResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1012,7 +1057,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyGrantsResponse:
         """Count company grants: ``GET /billing/credits/grants/company/count``.
 
         Args:
@@ -1035,6 +1080,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCompanyGrantsResponse,
             request_options=request_options,
         )
 
@@ -1047,7 +1093,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditGrantResponseData]]:
+    ) -> ListCompanyGrantsResponse:
         """List company grants: ``GET /billing/credits/grants/company/list``.
 
         Args:
@@ -1070,6 +1116,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[BillingCreditGrantResponseData],
+            envelope=ListCompanyGrantsResponse,
             request_options=request_options,
         )
 
@@ -1113,7 +1160,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingCreditsGrantsResponse:
         """Count billing credits grants: ``GET /billing/credits/grants/count``.
 
         Args:
@@ -1129,6 +1176,7 @@ class CreditsResource(Resource):
             "/billing/credits/grants/count",
             query={"credit_id": credit_id, "ids": ids, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountBillingCreditsGrantsResponse,
             request_options=request_options,
         )
 
@@ -1140,7 +1188,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditGrantResponseData]]:
+    ) -> ListGrantsForCreditResponse:
         """List grants for credit: ``GET /billing/credits/grants/list``.
 
         Args:
@@ -1156,6 +1204,7 @@ class CreditsResource(Resource):
             "/billing/credits/grants/list",
             query={"credit_id": credit_id, "ids": ids, "limit": limit, "offset": offset},
             parse=[BillingCreditGrantResponseData],
+            envelope=ListGrantsForCreditResponse,
             request_options=request_options,
         )
 
@@ -1197,7 +1246,7 @@ class CreditsResource(Resource):
         expires_at: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> AcquireCreditLeaseResponse:
         """Acquire credit lease: ``POST /billing/credits/lease``.
 
         Args:
@@ -1220,6 +1269,7 @@ class CreditsResource(Resource):
                 "requested_amount": requested_amount,
             },
             parse=CreditLeaseResponseData,
+            envelope=AcquireCreditLeaseResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1233,7 +1283,7 @@ class CreditsResource(Resource):
         expires_at: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> ExtendCreditLeaseResponse:
         """Extend credit lease: ``PUT /billing/credits/lease/{lease_id}/extend``.
 
         Args:
@@ -1250,6 +1300,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/lease/{lease_id}/extend", lease_id=lease_id),
             body={"additional_amount": additional_amount, "expires_at": expires_at},
             parse=CreditLeaseResponseData,
+            envelope=ExtendCreditLeaseResponse,
             request=request,
             request_options=request_options,
         )
@@ -1260,7 +1311,7 @@ class CreditsResource(Resource):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> ReleaseCreditLeaseResponse:
         """Release credit lease: ``PUT /billing/credits/lease/{lease_id}/release``.
 
         Args:
@@ -1275,6 +1326,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/lease/{lease_id}/release", lease_id=lease_id),
             body={},
             parse=CreditLeaseResponseData,
+            envelope=ReleaseCreditLeaseResponse,
             request=request,
             request_options=request_options,
         )
@@ -1291,7 +1343,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPlanCreditGrantResponseData]]:
+    ) -> ListBillingPlanCreditGrantsResponse:
         """List billing plan credit grants: ``GET /billing/credits/plan-grants``.
 
         Args:
@@ -1320,6 +1372,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[BillingPlanCreditGrantResponseData],
+            envelope=ListBillingPlanCreditGrantsResponse,
             request_options=request_options,
         )
 
@@ -1395,7 +1448,7 @@ class CreditsResource(Resource):
         scaling: PlanCreditGrantScaling | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> CreateBillingPlanCreditGrantResponse:
         """Create billing plan credit grant: ``POST /billing/credits/plan-grants``.
 
         Deprecated: ``can_buy_bundles``; the API marks this argument as deprecated.
@@ -1473,6 +1526,7 @@ class CreditsResource(Resource):
                 "scaling": scaling,
             },
             parse=BillingPlanCreditGrantResponseData,
+            envelope=CreateBillingPlanCreditGrantResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1483,7 +1537,7 @@ class CreditsResource(Resource):
         plan_grant_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> GetSingleBillingPlanCreditGrantResponse:
         """Get single billing plan credit grant.
 
         ``GET /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1497,6 +1551,7 @@ class CreditsResource(Resource):
             "GET",
             self._path("/billing/credits/plan-grants/{plan_grant_id}", plan_grant_id=plan_grant_id),
             parse=BillingPlanCreditGrantResponseData,
+            envelope=GetSingleBillingPlanCreditGrantResponse,
             request_options=request_options,
         )
 
@@ -1529,7 +1584,7 @@ class CreditsResource(Resource):
         scaling: PlanCreditGrantScaling | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> UpdateBillingPlanCreditGrantResponse:
         """Update billing plan credit grant.
 
         ``PUT /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1605,6 +1660,7 @@ class CreditsResource(Resource):
                 "scaling": scaling,
             },
             parse=BillingPlanCreditGrantResponseData,
+            envelope=UpdateBillingPlanCreditGrantResponse,
             request=request,
             request_options=request_options,
         )
@@ -1615,7 +1671,7 @@ class CreditsResource(Resource):
         *,
         apply_to_existing: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingPlanCreditGrantResponse:
         """Delete billing plan credit grant.
 
         ``DELETE /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1631,6 +1687,7 @@ class CreditsResource(Resource):
             self._path("/billing/credits/plan-grants/{plan_grant_id}", plan_grant_id=plan_grant_id),
             query={"apply_to_existing": apply_to_existing},
             parse=DeleteResponse,
+            envelope=DeleteBillingPlanCreditGrantResponse,
             request_options=request_options,
         )
 
@@ -1646,7 +1703,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingPlanCreditGrantsResponse:
         """Count billing plan credit grants: ``GET /billing/credits/plan-grants/count``.
 
         Args:
@@ -1675,6 +1732,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountBillingPlanCreditGrantsResponse,
             request_options=request_options,
         )
 
@@ -1690,7 +1748,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CreditEventLedgerResponseData]]:
+    ) -> ListCreditEventLedgerResponse:
         """List credit event ledger: ``GET /v2/billing/credits/ledger``.
 
         Args:
@@ -1719,6 +1777,7 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=[CreditEventLedgerResponseData],
+            envelope=ListCreditEventLedgerResponse,
             request_options=request_options,
         )
 
@@ -1775,7 +1834,7 @@ class CreditsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCreditEventLedgerResponse:
         """Count credit event ledger: ``GET /v2/billing/credits/ledger/count``.
 
         Args:
@@ -1804,5 +1863,6 @@ class CreditsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCreditEventLedgerResponse,
             request_options=request_options,
         )

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.dataexports import (
+    CreateDataExportResponse,
     DataExportMetadata,
     DataExportOutputFileType,
     DataExportResponseData,
     DataExportStatus,
     DataExportType,
+    GetDataExportResponse,
+    ListDataExportsResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -59,7 +62,7 @@ class DataexportsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[DataExportResponseData]]:
+    ) -> ListDataExportsResponse:
         """List data exports: ``GET /data-exports``.
 
         Args:
@@ -75,6 +78,7 @@ class DataexportsResource(Resource):
             "/data-exports",
             query={"export_type": export_type, "status": status, "limit": limit, "offset": offset},
             parse=[DataExportResponseData],
+            envelope=ListDataExportsResponse,
             request_options=request_options,
         )
 
@@ -115,7 +119,7 @@ class DataexportsResource(Resource):
         metadata: DataExportMetadata | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DataExportResponseData]:
+    ) -> CreateDataExportResponse:
         """Create data export: ``POST /data-exports``.
 
         Args:
@@ -136,6 +140,7 @@ class DataexportsResource(Resource):
                 "output_file_type": output_file_type,
             },
             parse=DataExportResponseData,
+            envelope=CreateDataExportResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -146,7 +151,7 @@ class DataexportsResource(Resource):
         data_export_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DataExportResponseData]:
+    ) -> GetDataExportResponse:
         """Get data export: ``GET /data-exports/{data_export_id}``.
 
         Args:
@@ -158,6 +163,7 @@ class DataexportsResource(Resource):
             "GET",
             self._path("/data-exports/{data_export_id}", data_export_id=data_export_id),
             parse=DataExportResponseData,
+            envelope=GetDataExportResponse,
             request_options=request_options,
         )
 

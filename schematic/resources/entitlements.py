@@ -7,13 +7,23 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import BillingProviderType, BillingTiersMode, DeleteResponse
 from ..models.companies import CountResponse
 from ..models.entitlements import (
     CompanyOverrideResponseData,
+    CountCompanyOverridesResponse,
+    CountFeatureCompaniesResponse,
+    CountFeatureUsageResponse,
+    CountFeatureUsersResponse,
+    CountPlanEntitlementsResponse,
+    CreateCompanyOverrideResponse,
+    CreatePlanEntitlementResponse,
     CreatePriceTierRequestBody,
     CurrencyPriceRequestBody,
+    DeleteCompanyOverrideResponse,
+    DeletePlanEntitlementResponse,
+    DuplicatePlanEntitlementsResponse,
     DuplicatePlanEntitlementsResponseResponseData,
     EntitlementPriceBehavior,
     EntitlementValueType,
@@ -23,9 +33,24 @@ from ..models.entitlements import (
     FeatureUsageHistoryResponseData,
     FeatureUsageResponseData,
     FeatureUsageTimeSeriesResponseData,
+    GetCompanyOverrideResponse,
+    GetFeatureUsageByCompanyResponse,
+    GetFeatureUsageTimeSeriesResponse,
+    GetPlanEntitlementResponse,
+    GetUserUsageByCompanyResponse,
+    GetUserUsageDetailResponse,
+    ListCompanyOverridesResponse,
+    ListFeatureCompaniesResponse,
+    ListFeatureUsageHistoryResponse,
+    ListFeatureUsageResponse,
+    ListFeatureUsersResponse,
+    ListPlanEntitlementsResponse,
     MetricPeriodMonthReset,
     PlanEntitlementResponseData,
     TimeSeriesGranularity,
+    UpdateCompanyOverrideResponse,
+    UpdatePlanEntitlementResponse,
+    UpsertPlanEntitlementForBillingProductResponse,
     UserUsageByCompanyResponseData,
     UserUsageDetailResponseData,
     WarningTierRequestBody,
@@ -390,7 +415,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyOverrideResponseData]]:
+    ) -> ListCompanyOverridesResponse:
         """List company overrides: ``GET /company-overrides``.
 
         Args:
@@ -421,6 +446,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[CompanyOverrideResponseData],
+            envelope=ListCompanyOverridesResponse,
             request_options=request_options,
         )
 
@@ -485,7 +511,7 @@ class EntitlementsResource(Resource):
         value_trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> CreateCompanyOverrideResponse:
         """Create company override: ``POST /company-overrides``.
 
         Args:
@@ -524,6 +550,7 @@ class EntitlementsResource(Resource):
                 "value_type": value_type,
             },
             parse=CompanyOverrideResponseData,
+            envelope=CreateCompanyOverrideResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -534,7 +561,7 @@ class EntitlementsResource(Resource):
         company_override_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> GetCompanyOverrideResponse:
         """Get company override: ``GET /company-overrides/{company_override_id}``.
 
         Args:
@@ -548,6 +575,7 @@ class EntitlementsResource(Resource):
                 "/company-overrides/{company_override_id}", company_override_id=company_override_id
             ),
             parse=CompanyOverrideResponseData,
+            envelope=GetCompanyOverrideResponse,
             request_options=request_options,
         )
 
@@ -567,7 +595,7 @@ class EntitlementsResource(Resource):
         value_trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> UpdateCompanyOverrideResponse:
         """Update company override: ``PUT /company-overrides/{company_override_id}``.
 
         Args:
@@ -605,6 +633,7 @@ class EntitlementsResource(Resource):
                 "value_type": value_type,
             },
             parse=CompanyOverrideResponseData,
+            envelope=UpdateCompanyOverrideResponse,
             request=request,
             request_options=request_options,
         )
@@ -614,7 +643,7 @@ class EntitlementsResource(Resource):
         company_override_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyOverrideResponse:
         """Delete company override: ``DELETE /company-overrides/{company_override_id}``.
 
         Args:
@@ -628,6 +657,7 @@ class EntitlementsResource(Resource):
                 "/company-overrides/{company_override_id}", company_override_id=company_override_id
             ),
             parse=DeleteResponse,
+            envelope=DeleteCompanyOverrideResponse,
             request_options=request_options,
         )
 
@@ -644,7 +674,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyOverridesResponse:
         """Count company overrides: ``GET /company-overrides/count``.
 
         Args:
@@ -675,6 +705,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCompanyOverridesResponse,
             request_options=request_options,
         )
 
@@ -686,7 +717,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureCompanyResponseData]]:
+    ) -> ListFeatureCompaniesResponse:
         """List feature companies: ``GET /feature-companies``.
 
         Args:
@@ -702,6 +733,7 @@ class EntitlementsResource(Resource):
             "/feature-companies",
             query={"feature_id": feature_id, "q": q, "limit": limit, "offset": offset},
             parse=[FeatureCompanyResponseData],
+            envelope=ListFeatureCompaniesResponse,
             request_options=request_options,
         )
 
@@ -742,7 +774,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureCompaniesResponse:
         """Count feature companies: ``GET /feature-companies/count``.
 
         Args:
@@ -758,6 +790,7 @@ class EntitlementsResource(Resource):
             "/feature-companies/count",
             query={"feature_id": feature_id, "q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountFeatureCompaniesResponse,
             request_options=request_options,
         )
 
@@ -774,7 +807,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureUsageResponseData]]:
+    ) -> ListFeatureUsageResponse:
         """List feature usage: ``GET /feature-usage``.
 
         Args:
@@ -808,6 +841,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[FeatureUsageResponseData],
+            envelope=ListFeatureUsageResponse,
             request_options=request_options,
         )
 
@@ -869,7 +903,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureUsageHistoryResponseData]]:
+    ) -> ListFeatureUsageHistoryResponse:
         """List feature usage history: ``GET /feature-usage-history``.
 
         Args:
@@ -898,6 +932,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[FeatureUsageHistoryResponseData],
+            envelope=ListFeatureUsageHistoryResponse,
             request_options=request_options,
         )
 
@@ -950,7 +985,7 @@ class EntitlementsResource(Resource):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureUsageTimeSeriesResponseData]:
+    ) -> GetFeatureUsageTimeSeriesResponse:
         """Get feature usage time series: ``GET /feature-usage-timeseries``.
 
         Args:
@@ -973,6 +1008,7 @@ class EntitlementsResource(Resource):
                 "start_time": start_time,
             },
             parse=FeatureUsageTimeSeriesResponseData,
+            envelope=GetFeatureUsageTimeSeriesResponse,
             request_options=request_options,
         )
 
@@ -989,7 +1025,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureUsageResponse:
         """Count feature usage: ``GET /feature-usage/count``.
 
         Args:
@@ -1023,6 +1059,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountFeatureUsageResponse,
             request_options=request_options,
         )
 
@@ -1034,7 +1071,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureCompanyUserResponseData]]:
+    ) -> ListFeatureUsersResponse:
         """List feature users: ``GET /feature-users``.
 
         Args:
@@ -1050,6 +1087,7 @@ class EntitlementsResource(Resource):
             "/feature-users",
             query={"feature_id": feature_id, "q": q, "limit": limit, "offset": offset},
             parse=[FeatureCompanyUserResponseData],
+            envelope=ListFeatureUsersResponse,
             request_options=request_options,
         )
 
@@ -1090,7 +1128,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureUsersResponse:
         """Count feature users: ``GET /feature-users/count``.
 
         Args:
@@ -1106,6 +1144,7 @@ class EntitlementsResource(Resource):
             "/feature-users/count",
             query={"feature_id": feature_id, "q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountFeatureUsersResponse,
             request_options=request_options,
         )
 
@@ -1124,7 +1163,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanEntitlementResponseData]]:
+    ) -> ListPlanEntitlementsResponse:
         """List plan entitlements: ``GET /plan-entitlements``.
 
         Args:
@@ -1161,6 +1200,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanEntitlementResponseData],
+            envelope=ListPlanEntitlementsResponse,
             request_options=request_options,
         )
 
@@ -1256,7 +1296,7 @@ class EntitlementsResource(Resource):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> CreatePlanEntitlementResponse:
         """Create plan entitlement: ``POST /plan-entitlements``.
 
         Deprecated: ``monthly_metered_price_id``, ``overage_billing_product_id``, ``price_tiers``,
@@ -1348,6 +1388,7 @@ class EntitlementsResource(Resource):
                 "yearly_unit_price_decimal": yearly_unit_price_decimal,
             },
             parse=PlanEntitlementResponseData,
+            envelope=CreatePlanEntitlementResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1358,7 +1399,7 @@ class EntitlementsResource(Resource):
         plan_entitlement_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> GetPlanEntitlementResponse:
         """Get plan entitlement: ``GET /plan-entitlements/{plan_entitlement_id}``.
 
         Args:
@@ -1372,6 +1413,7 @@ class EntitlementsResource(Resource):
                 "/plan-entitlements/{plan_entitlement_id}", plan_entitlement_id=plan_entitlement_id
             ),
             parse=PlanEntitlementResponseData,
+            envelope=GetPlanEntitlementResponse,
             request_options=request_options,
         )
 
@@ -1413,7 +1455,7 @@ class EntitlementsResource(Resource):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> UpdatePlanEntitlementResponse:
         """Update plan entitlement: ``PUT /plan-entitlements/{plan_entitlement_id}``.
 
         Deprecated: ``monthly_metered_price_id``, ``overage_billing_product_id``, ``price_tiers``,
@@ -1502,6 +1544,7 @@ class EntitlementsResource(Resource):
                 "yearly_unit_price_decimal": yearly_unit_price_decimal,
             },
             parse=PlanEntitlementResponseData,
+            envelope=UpdatePlanEntitlementResponse,
             request=request,
             request_options=request_options,
         )
@@ -1511,7 +1554,7 @@ class EntitlementsResource(Resource):
         plan_entitlement_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanEntitlementResponse:
         """Delete plan entitlement: ``DELETE /plan-entitlements/{plan_entitlement_id}``.
 
         Args:
@@ -1525,6 +1568,7 @@ class EntitlementsResource(Resource):
                 "/plan-entitlements/{plan_entitlement_id}", plan_entitlement_id=plan_entitlement_id
             ),
             parse=DeleteResponse,
+            envelope=DeletePlanEntitlementResponse,
             request_options=request_options,
         )
 
@@ -1570,7 +1614,7 @@ class EntitlementsResource(Resource):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> UpsertPlanEntitlementForBillingProductResponse:
         """Upsert plan entitlement for billing product.
 
         ``POST /plan-entitlements/billing-linked``.
@@ -1668,6 +1712,7 @@ class EntitlementsResource(Resource):
                 "yearly_unit_price_decimal": yearly_unit_price_decimal,
             },
             parse=PlanEntitlementResponseData,
+            envelope=UpsertPlanEntitlementForBillingProductResponse,
             request=request,
             request_options=request_options,
         )
@@ -1687,7 +1732,7 @@ class EntitlementsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlanEntitlementsResponse:
         """Count plan entitlements: ``GET /plan-entitlements/count``.
 
         Args:
@@ -1724,6 +1769,7 @@ class EntitlementsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountPlanEntitlementsResponse,
             request_options=request_options,
         )
 
@@ -1734,7 +1780,7 @@ class EntitlementsResource(Resource):
         target_plan_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DuplicatePlanEntitlementsResponseResponseData]:
+    ) -> DuplicatePlanEntitlementsResponse:
         """Duplicate plan entitlements: ``POST /plan-entitlements/duplicate``.
 
         Args:
@@ -1750,6 +1796,7 @@ class EntitlementsResource(Resource):
             "/plan-entitlements/duplicate",
             body={"source_plan_id": source_plan_id, "target_plan_id": target_plan_id},
             parse=DuplicatePlanEntitlementsResponseResponseData,
+            envelope=DuplicatePlanEntitlementsResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -1760,7 +1807,7 @@ class EntitlementsResource(Resource):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureUsageDetailResponseData]:
+    ) -> GetFeatureUsageByCompanyResponse:
         """Get feature usage by company: ``GET /usage-by-company``.
 
         Args:
@@ -1773,6 +1820,7 @@ class EntitlementsResource(Resource):
             "/usage-by-company",
             query={"keys": keys},
             parse=FeatureUsageDetailResponseData,
+            envelope=GetFeatureUsageByCompanyResponse,
             request_options=request_options,
         )
 
@@ -1784,7 +1832,7 @@ class EntitlementsResource(Resource):
         feature_id: str | None = None,
         start_time: datetime | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserUsageByCompanyResponseData]:
+    ) -> GetUserUsageByCompanyResponse:
         """Get user usage by company: ``GET /user-usage-by-company``.
 
         Args:
@@ -1805,6 +1853,7 @@ class EntitlementsResource(Resource):
                 "start_time": start_time,
             },
             parse=UserUsageByCompanyResponseData,
+            envelope=GetUserUsageByCompanyResponse,
             request_options=request_options,
         )
 
@@ -1816,7 +1865,7 @@ class EntitlementsResource(Resource):
         end_time: datetime | None = None,
         start_time: datetime | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserUsageDetailResponseData]:
+    ) -> GetUserUsageDetailResponse:
         """Get user usage detail: ``GET /user-usage-detail``.
 
         Args:
@@ -1837,5 +1886,6 @@ class EntitlementsResource(Resource):
                 "user_id": user_id,
             },
             parse=UserUsageDetailResponseData,
+            envelope=GetUserUsageDetailResponse,
             request_options=request_options,
         )

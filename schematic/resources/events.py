@@ -7,13 +7,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.events import (
+    CreateEventBatchResponse,
     CreateEventRequestBody,
+    CreateEventResponse,
     EventBody,
     EventDetailResponseData,
     EventSummaryResponseData,
     EventType,
+    GetEventResponse,
+    GetEventSummariesResponse,
+    GetSegmentIntegrationStatusResponse,
+    ListEventsResponse,
     RawEventBatchResponseData,
     RawEventResponseData,
     SegmentStatusResp,
@@ -85,7 +91,7 @@ class EventsResource(Resource):
         events: Sequence[CreateEventRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RawEventBatchResponseData]:
+    ) -> CreateEventBatchResponse:
         """Create event batch: ``POST /event-batch``.
 
         Args:
@@ -100,6 +106,7 @@ class EventsResource(Resource):
             "/event-batch",
             body={"events": events},
             parse=RawEventBatchResponseData,
+            envelope=CreateEventBatchResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -113,7 +120,7 @@ class EventsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EventSummaryResponseData]]:
+    ) -> GetEventSummariesResponse:
         """Get event summaries: ``GET /event-types``.
 
         Args:
@@ -129,6 +136,7 @@ class EventsResource(Resource):
             "/event-types",
             query={"q": q, "event_subtypes": event_subtypes, "limit": limit, "offset": offset},
             parse=[EventSummaryResponseData],
+            envelope=GetEventSummariesResponse,
             request_options=request_options,
         )
 
@@ -173,7 +181,7 @@ class EventsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EventDetailResponseData]]:
+    ) -> ListEventsResponse:
         """List events: ``GET /events``.
 
         Args:
@@ -203,6 +211,7 @@ class EventsResource(Resource):
                 "offset": offset,
             },
             parse=[EventDetailResponseData],
+            envelope=ListEventsResponse,
             request_options=request_options,
         )
 
@@ -259,7 +268,7 @@ class EventsResource(Resource):
         trusted_client_clock: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RawEventResponseData]:
+    ) -> CreateEventResponse:
         """Create event: ``POST /events``.
 
         Args:
@@ -289,6 +298,7 @@ class EventsResource(Resource):
                 "trusted_client_clock": trusted_client_clock,
             },
             parse=RawEventResponseData,
+            envelope=CreateEventResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -299,7 +309,7 @@ class EventsResource(Resource):
         event_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EventDetailResponseData]:
+    ) -> GetEventResponse:
         """Get event: ``GET /events/{event_id}``.
 
         Args:
@@ -311,6 +321,7 @@ class EventsResource(Resource):
             "GET",
             self._path("/events/{event_id}", event_id=event_id),
             parse=EventDetailResponseData,
+            envelope=GetEventResponse,
             request_options=request_options,
         )
 
@@ -318,7 +329,7 @@ class EventsResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[SegmentStatusResp]:
+    ) -> GetSegmentIntegrationStatusResponse:
         """Get segment integration status: ``GET /segment-integration``.
 
         Args:
@@ -329,5 +340,6 @@ class EventsResource(Resource):
             "GET",
             "/segment-integration",
             parse=SegmentStatusResp,
+            envelope=GetSegmentIntegrationStatusResponse,
             request_options=request_options,
         )

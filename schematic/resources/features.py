@@ -6,23 +6,40 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import BillingProviderType, DeleteResponse
 from ..models.companies import CountResponse
 from ..models.features import (
     CheckFlagRequestBody,
+    CheckFlagResponse,
     CheckFlagResponseData,
+    CheckFlagsBulkResponse,
     CheckFlagsBulkResponseData,
+    CheckFlagsResponse,
     CheckFlagsResponseData,
+    CountFeaturesResponse,
+    CountFlagsResponse,
+    CreateFeatureResponse,
+    CreateFlagResponse,
     CreateOrUpdateFlagRequestBody,
     CreateOrUpdateRuleRequestBody,
+    DeleteFeatureResponse,
+    DeleteFlagResponse,
     FeatureDetailResponseData,
     FeatureLifecyclePhase,
     FeatureType,
     FlagDetailResponseData,
     FlagType,
+    GetFeatureResponse,
+    GetFlagResponse,
+    ListFeaturesResponse,
+    ListFlagsResponse,
     PreflightRequestBody,
     RulesDetailResponseData,
+    UpdateFeatureResponse,
+    UpdateFlagResponse,
+    UpdateFlagRulesResponse,
+    UpsertFeatureForBillingProductResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -207,7 +224,7 @@ class FeaturesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureDetailResponseData]]:
+    ) -> ListFeaturesResponse:
         """List features: ``GET /features``.
 
         Args:
@@ -245,6 +262,7 @@ class FeaturesResource(Resource):
                 "offset": offset,
             },
             parse=[FeatureDetailResponseData],
+            envelope=ListFeaturesResponse,
             request_options=request_options,
         )
 
@@ -316,7 +334,7 @@ class FeaturesResource(Resource):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> CreateFeatureResponse:
         """Create feature: ``POST /features``.
 
         Args:
@@ -354,6 +372,7 @@ class FeaturesResource(Resource):
                 "trait_id": trait_id,
             },
             parse=FeatureDetailResponseData,
+            envelope=CreateFeatureResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -364,7 +383,7 @@ class FeaturesResource(Resource):
         feature_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> GetFeatureResponse:
         """Get feature: ``GET /features/{feature_id}``.
 
         Args:
@@ -376,6 +395,7 @@ class FeaturesResource(Resource):
             "GET",
             self._path("/features/{feature_id}", feature_id=feature_id),
             parse=FeatureDetailResponseData,
+            envelope=GetFeatureResponse,
             request_options=request_options,
         )
 
@@ -396,7 +416,7 @@ class FeaturesResource(Resource):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> UpdateFeatureResponse:
         """Update feature: ``PUT /features/{feature_id}``.
 
         Args:
@@ -435,6 +455,7 @@ class FeaturesResource(Resource):
                 "trait_id": trait_id,
             },
             parse=FeatureDetailResponseData,
+            envelope=UpdateFeatureResponse,
             request=request,
             request_options=request_options,
         )
@@ -444,7 +465,7 @@ class FeaturesResource(Resource):
         feature_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteFeatureResponse:
         """Delete feature: ``DELETE /features/{feature_id}``.
 
         Args:
@@ -456,6 +477,7 @@ class FeaturesResource(Resource):
             "DELETE",
             self._path("/features/{feature_id}", feature_id=feature_id),
             parse=DeleteResponse,
+            envelope=DeleteFeatureResponse,
             request_options=request_options,
         )
 
@@ -477,7 +499,7 @@ class FeaturesResource(Resource):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> UpsertFeatureForBillingProductResponse:
         """Upsert feature for billing product: ``POST /features/billing-linked``.
 
         Args:
@@ -519,6 +541,7 @@ class FeaturesResource(Resource):
                 "trait_id": trait_id,
             },
             parse=FeatureDetailResponseData,
+            envelope=UpsertFeatureForBillingProductResponse,
             request=request,
             request_options=request_options,
         )
@@ -537,7 +560,7 @@ class FeaturesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeaturesResponse:
         """Count features: ``GET /features/count``.
 
         Args:
@@ -575,6 +598,7 @@ class FeaturesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountFeaturesResponse,
             request_options=request_options,
         )
 
@@ -587,7 +611,7 @@ class FeaturesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FlagDetailResponseData]]:
+    ) -> ListFlagsResponse:
         """List flags: ``GET /flags``.
 
         Args:
@@ -604,6 +628,7 @@ class FeaturesResource(Resource):
             "/flags",
             query={"feature_id": feature_id, "ids": ids, "q": q, "limit": limit, "offset": offset},
             parse=[FlagDetailResponseData],
+            envelope=ListFlagsResponse,
             request_options=request_options,
         )
 
@@ -650,7 +675,7 @@ class FeaturesResource(Resource):
         maintainer_account_member_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> CreateFlagResponse:
         """Create flag: ``POST /flags``.
 
         Args:
@@ -679,6 +704,7 @@ class FeaturesResource(Resource):
                 "name": name,
             },
             parse=FlagDetailResponseData,
+            envelope=CreateFlagResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -689,7 +715,7 @@ class FeaturesResource(Resource):
         flag_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> GetFlagResponse:
         """Get flag: ``GET /flags/{flag_id}``.
 
         Args:
@@ -701,6 +727,7 @@ class FeaturesResource(Resource):
             "GET",
             self._path("/flags/{flag_id}", flag_id=flag_id),
             parse=FlagDetailResponseData,
+            envelope=GetFlagResponse,
             request_options=request_options,
         )
 
@@ -717,7 +744,7 @@ class FeaturesResource(Resource):
         maintainer_account_member_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> UpdateFlagResponse:
         """Update flag: ``PUT /flags/{flag_id}``.
 
         Args:
@@ -747,6 +774,7 @@ class FeaturesResource(Resource):
                 "name": name,
             },
             parse=FlagDetailResponseData,
+            envelope=UpdateFlagResponse,
             request=request,
             request_options=request_options,
         )
@@ -756,7 +784,7 @@ class FeaturesResource(Resource):
         flag_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteFlagResponse:
         """Delete flag: ``DELETE /flags/{flag_id}``.
 
         Args:
@@ -768,6 +796,7 @@ class FeaturesResource(Resource):
             "DELETE",
             self._path("/flags/{flag_id}", flag_id=flag_id),
             parse=DeleteResponse,
+            envelope=DeleteFlagResponse,
             request_options=request_options,
         )
 
@@ -778,7 +807,7 @@ class FeaturesResource(Resource):
         rules: Sequence[CreateOrUpdateRuleRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RulesDetailResponseData]:
+    ) -> UpdateFlagRulesResponse:
         """Update flag rules: ``PUT /flags/{flag_id}/rules``.
 
         Args:
@@ -794,6 +823,7 @@ class FeaturesResource(Resource):
             self._path("/flags/{flag_id}/rules", flag_id=flag_id),
             body={"rules": rules},
             parse=RulesDetailResponseData,
+            envelope=UpdateFlagRulesResponse,
             request=request,
             request_options=request_options,
         )
@@ -807,7 +837,7 @@ class FeaturesResource(Resource):
         user: Mapping[str, str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagResponseData]:
+    ) -> CheckFlagResponse:
         """Check flag: ``POST /flags/{key}/check``.
 
         Args:
@@ -830,6 +860,7 @@ class FeaturesResource(Resource):
             self._path("/flags/{key}/check", key=key),
             body={"company": company, "preflight": preflight, "user": user},
             parse=CheckFlagResponseData,
+            envelope=CheckFlagResponse,
             request=request,
             request_options=request_options,
         )
@@ -842,7 +873,7 @@ class FeaturesResource(Resource):
         user: Mapping[str, str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagsResponseData]:
+    ) -> CheckFlagsResponse:
         """Check flags: ``POST /flags/check``.
 
         Args:
@@ -864,6 +895,7 @@ class FeaturesResource(Resource):
             "/flags/check",
             body={"company": company, "preflight": preflight, "user": user},
             parse=CheckFlagsResponseData,
+            envelope=CheckFlagsResponse,
             request=request,
             request_options=request_options,
         )
@@ -874,7 +906,7 @@ class FeaturesResource(Resource):
         contexts: Sequence[CheckFlagRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagsBulkResponseData]:
+    ) -> CheckFlagsBulkResponse:
         """Check flags bulk: ``POST /flags/check-bulk``.
 
         Args:
@@ -889,6 +921,7 @@ class FeaturesResource(Resource):
             "/flags/check-bulk",
             body={"contexts": contexts},
             parse=CheckFlagsBulkResponseData,
+            envelope=CheckFlagsBulkResponse,
             request=request,
             request_options=request_options,
         )
@@ -902,7 +935,7 @@ class FeaturesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFlagsResponse:
         """Count flags: ``GET /flags/count``.
 
         Args:
@@ -919,5 +952,6 @@ class FeaturesResource(Resource):
             "/flags/count",
             query={"feature_id": feature_id, "ids": ids, "q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountFlagsResponse,
             request_options=request_options,
         )

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..models._base import Response
 from ..models.entitlements import TimeSeriesGranularity
 from ..models.insights import (
     ActivityResponseResponseData,
     EnvironmentFeatureUsageTimeSeriesResponseData,
     EnvironmentTraitUsageTimeSeriesResponseData,
+    GetActivityResponse,
+    GetEnvironmentFeatureUsageTimeSeriesResponse,
+    GetEnvironmentTraitUsageTimeSeriesResponse,
+    GetPlanGrowthResponse,
+    GetSummaryResponse,
+    GetTopFeaturesByUsageResponse,
     InsightsSummaryResponseData,
     PlanGrowthResponseData,
     TopFeaturesByUsageResponseData,
@@ -58,7 +63,7 @@ class InsightsResource(Resource):
         *,
         limit: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ActivityResponseResponseData]:
+    ) -> GetActivityResponse:
         """Get activity: ``GET /insights/activity``.
 
         Args:
@@ -71,6 +76,7 @@ class InsightsResource(Resource):
             "/insights/activity",
             query={"limit": limit},
             parse=ActivityResponseResponseData,
+            envelope=GetActivityResponse,
             request_options=request_options,
         )
 
@@ -82,7 +88,7 @@ class InsightsResource(Resource):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentFeatureUsageTimeSeriesResponseData]:
+    ) -> GetEnvironmentFeatureUsageTimeSeriesResponse:
         """Get environment feature usage time series: ``GET /insights/feature-usage-timeseries``.
 
         Args:
@@ -103,6 +109,7 @@ class InsightsResource(Resource):
                 "start_time": start_time,
             },
             parse=EnvironmentFeatureUsageTimeSeriesResponseData,
+            envelope=GetEnvironmentFeatureUsageTimeSeriesResponse,
             request_options=request_options,
         )
 
@@ -111,7 +118,7 @@ class InsightsResource(Resource):
         *,
         months: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGrowthResponseData]:
+    ) -> GetPlanGrowthResponse:
         """Get plan growth: ``GET /insights/plan-growth``.
 
         Args:
@@ -124,6 +131,7 @@ class InsightsResource(Resource):
             "/insights/plan-growth",
             query={"months": months},
             parse=PlanGrowthResponseData,
+            envelope=GetPlanGrowthResponse,
             request_options=request_options,
         )
 
@@ -131,7 +139,7 @@ class InsightsResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[InsightsSummaryResponseData]:
+    ) -> GetSummaryResponse:
         """Get summary: ``GET /insights/summary``.
 
         Args:
@@ -142,6 +150,7 @@ class InsightsResource(Resource):
             "GET",
             "/insights/summary",
             parse=InsightsSummaryResponseData,
+            envelope=GetSummaryResponse,
             request_options=request_options,
         )
 
@@ -152,7 +161,7 @@ class InsightsResource(Resource):
         start_time: datetime,
         limit: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[TopFeaturesByUsageResponseData]:
+    ) -> GetTopFeaturesByUsageResponse:
         """Get top features by usage: ``GET /insights/top-features``.
 
         Args:
@@ -167,6 +176,7 @@ class InsightsResource(Resource):
             "/insights/top-features",
             query={"end_time": end_time, "limit": limit, "start_time": start_time},
             parse=TopFeaturesByUsageResponseData,
+            envelope=GetTopFeaturesByUsageResponse,
             request_options=request_options,
         )
 
@@ -178,7 +188,7 @@ class InsightsResource(Resource):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentTraitUsageTimeSeriesResponseData]:
+    ) -> GetEnvironmentTraitUsageTimeSeriesResponse:
         """Get environment trait usage time series: ``GET /insights/trait-usage-timeseries``.
 
         Args:
@@ -199,5 +209,6 @@ class InsightsResource(Resource):
                 "start_time": start_time,
             },
             parse=EnvironmentTraitUsageTimeSeriesResponseData,
+            envelope=GetEnvironmentTraitUsageTimeSeriesResponse,
             request_options=request_options,
         )

@@ -6,10 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.integrationsapi import (
+    AssumeStripeInstalledResponse,
     CompanyMatchingCriteria,
+    GetIntegrationWebhookUrlResponse,
+    InstallIntegrationResponse,
+    InstallStripeResponse,
     IntegrationInstallResponseData,
     IntegrationsDataSetResponseData,
     IntegrationsListResponseData,
@@ -17,6 +21,11 @@ from ..models.integrationsapi import (
     IntegrationState,
     IntegrationType,
     IntegrationWebhookUrlResponseData,
+    ListIntegrationsResponse,
+    LoadSampleDataSetResponse,
+    RunIntegrationResponse,
+    StartDataImportResponse,
+    UninstallIntegrationResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -97,7 +106,7 @@ class IntegrationsapiResource(Resource):
         integration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsResponseData]:
+    ) -> RunIntegrationResponse:
         """Run integration: ``GET /integration/start/{integration_id}``.
 
         Args:
@@ -109,6 +118,7 @@ class IntegrationsapiResource(Resource):
             "GET",
             self._path("/integration/start/{integration_id}", integration_id=integration_id),
             parse=IntegrationsResponseData,
+            envelope=RunIntegrationResponse,
             request_options=request_options,
         )
 
@@ -123,7 +133,7 @@ class IntegrationsapiResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[IntegrationsListResponseData]]:
+    ) -> ListIntegrationsResponse:
         """List integrations: ``GET /integrations``.
 
         Args:
@@ -150,6 +160,7 @@ class IntegrationsapiResource(Resource):
                 "offset": offset,
             },
             parse=[IntegrationsListResponseData],
+            envelope=ListIntegrationsResponse,
             request_options=request_options,
         )
 
@@ -196,7 +207,7 @@ class IntegrationsapiResource(Resource):
         type: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationWebhookUrlResponseData]:
+    ) -> GetIntegrationWebhookUrlResponse:
         """Get integration webhook url: ``GET /integrations/{type}/webhook-url``.
 
         Args:
@@ -208,6 +219,7 @@ class IntegrationsapiResource(Resource):
             "GET",
             self._path("/integrations/{type}/webhook-url", type=type),
             parse=IntegrationWebhookUrlResponseData,
+            envelope=GetIntegrationWebhookUrlResponse,
             request_options=request_options,
         )
 
@@ -222,7 +234,7 @@ class IntegrationsapiResource(Resource):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> InstallIntegrationResponse:
         """Install integration: ``POST /integrations/install``.
 
         Args:
@@ -249,6 +261,7 @@ class IntegrationsapiResource(Resource):
                 "type": type,
             },
             parse=IntegrationInstallResponseData,
+            envelope=InstallIntegrationResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -262,7 +275,7 @@ class IntegrationsapiResource(Resource):
         company_matching_field: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsResponseData]:
+    ) -> StartDataImportResponse:
         """Start data import: ``POST /integrations/start-data-import``.
 
         Args:
@@ -283,6 +296,7 @@ class IntegrationsapiResource(Resource):
                 "integration_id": integration_id,
             },
             parse=IntegrationsResponseData,
+            envelope=StartDataImportResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -292,7 +306,7 @@ class IntegrationsapiResource(Resource):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsDataSetResponseData]:
+    ) -> LoadSampleDataSetResponse:
         """Load sample data set: ``GET /integrations/stripe/dataset-sample-v2``.
 
         Args:
@@ -303,6 +317,7 @@ class IntegrationsapiResource(Resource):
             "GET",
             "/integrations/stripe/dataset-sample-v2",
             parse=IntegrationsDataSetResponseData,
+            envelope=LoadSampleDataSetResponse,
             request_options=request_options,
         )
 
@@ -317,7 +332,7 @@ class IntegrationsapiResource(Resource):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> AssumeStripeInstalledResponse:
         """Assume stripe installed: ``POST /integrations/stripe/v2/assume-installed``.
 
         Args:
@@ -344,6 +359,7 @@ class IntegrationsapiResource(Resource):
                 "type": type,
             },
             parse=IntegrationInstallResponseData,
+            envelope=AssumeStripeInstalledResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -360,7 +376,7 @@ class IntegrationsapiResource(Resource):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> InstallStripeResponse:
         """Install stripe: ``POST /integrations/stripe/v2/install``.
 
         Args:
@@ -387,6 +403,7 @@ class IntegrationsapiResource(Resource):
                 "type": type,
             },
             parse=IntegrationInstallResponseData,
+            envelope=InstallStripeResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -397,7 +414,7 @@ class IntegrationsapiResource(Resource):
         integration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> UninstallIntegrationResponse:
         """Uninstall integration: ``DELETE /integrations/uninstall/{integration_id}``.
 
         Args:
@@ -409,5 +426,6 @@ class IntegrationsapiResource(Resource):
             "DELETE",
             self._path("/integrations/uninstall/{integration_id}", integration_id=integration_id),
             parse=DeleteResponse,
+            envelope=UninstallIntegrationResponse,
             request_options=request_options,
         )

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..models._base import Response
 from ..models.companies import CountResponse
-from ..models.licenses import LicenseResponseData
+from ..models.licenses import (
+    CountLicensesResponse,
+    GetSingleLicenseResponse,
+    LicenseResponseData,
+    ListLicensesResponse,
+)
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
 
@@ -54,7 +58,7 @@ class LicensesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[LicenseResponseData]]:
+    ) -> ListLicensesResponse:
         """List licenses: ``GET /licenses``.
 
         Args:
@@ -77,6 +81,7 @@ class LicensesResource(Resource):
                 "offset": offset,
             },
             parse=[LicenseResponseData],
+            envelope=ListLicensesResponse,
             request_options=request_options,
         )
 
@@ -117,7 +122,7 @@ class LicensesResource(Resource):
         license_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[LicenseResponseData]:
+    ) -> GetSingleLicenseResponse:
         """Get single license: ``GET /licenses/{license_id}``.
 
         Args:
@@ -129,6 +134,7 @@ class LicensesResource(Resource):
             "GET",
             self._path("/licenses/{license_id}", license_id=license_id),
             parse=LicenseResponseData,
+            envelope=GetSingleLicenseResponse,
             request_options=request_options,
         )
 
@@ -141,7 +147,7 @@ class LicensesResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountLicensesResponse:
         """Count licenses: ``GET /licenses/count``.
 
         Args:
@@ -164,5 +170,6 @@ class LicensesResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountLicensesResponse,
             request_options=request_options,
         )

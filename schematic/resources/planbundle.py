@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.planbundle import (
     CreateCustomPlanBundlePlanRequestBody,
+    CreateCustomPlanBundleResponse,
+    CreatePlanBundleResponse,
     PlanBundleCreditGrantRequestBody,
     PlanBundleEntitlementRequestBody,
     PlanBundleResponseData,
+    UpdatePlanBundleResponse,
 )
 from ..models.plans import (
     CreatePlanRequestBody,
@@ -64,7 +67,7 @@ class PlanbundleResource(Resource):
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> CreateCustomPlanBundleResponse:
         """Create custom plan bundle: ``POST /custom-plan-bundles``.
 
         Args:
@@ -87,6 +90,7 @@ class PlanbundleResource(Resource):
                 "plan": plan,
             },
             parse=PlanBundleResponseData,
+            envelope=CreateCustomPlanBundleResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -101,7 +105,7 @@ class PlanbundleResource(Resource):
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> CreatePlanBundleResponse:
         """Create plan bundle: ``POST /plan-bundles``.
 
         Args:
@@ -124,6 +128,7 @@ class PlanbundleResource(Resource):
                 "plan": plan,
             },
             parse=PlanBundleResponseData,
+            envelope=CreatePlanBundleResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -140,7 +145,7 @@ class PlanbundleResource(Resource):
         plan_version_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> UpdatePlanBundleResponse:
         """Update plan bundle: ``PUT /plan-bundles/{plan_id}``.
 
         Args:
@@ -166,6 +171,7 @@ class PlanbundleResource(Resource):
                 "plan_version_id": plan_version_id,
             },
             parse=PlanBundleResponseData,
+            envelope=UpdatePlanBundleResponse,
             request=request,
             request_options=request_options,
         )

@@ -6,18 +6,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.components import CompatiblePlans
 from ..models.plangroups import (
     CheckoutBundlePurchaseBehavior,
     CheckoutFieldInput,
+    CreatePlanGroupResponse,
     CustomPlanConfig,
+    GetPlanGroupResponse,
     OrderedPlansInGroup,
     PlanGroupBundleOrder,
     PlanGroupDetailResponseData,
     PlanGroupResponseData,
     ProrationBehavior,
     ScheduledDowngradeConfigBehavior,
+    UpdatePlanGroupResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -124,7 +127,7 @@ class PlangroupsResource(Resource):
         *,
         include_company_counts: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupDetailResponseData]:
+    ) -> GetPlanGroupResponse:
         """Get plan group: ``GET /plan-groups``.
 
         Args:
@@ -137,6 +140,7 @@ class PlangroupsResource(Resource):
             "/plan-groups",
             query={"include_company_counts": include_company_counts},
             parse=PlanGroupDetailResponseData,
+            envelope=GetPlanGroupResponse,
             request_options=request_options,
         )
 
@@ -183,7 +187,7 @@ class PlangroupsResource(Resource):
         trial_payment_method_required: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupResponseData]:
+    ) -> CreatePlanGroupResponse:
         """Create plan group: ``POST /plan-groups``.
 
         Deprecated: ``add_on_ids``; the API marks this argument as deprecated.
@@ -276,6 +280,7 @@ class PlangroupsResource(Resource):
                 "trial_payment_method_required": trial_payment_method_required,
             },
             parse=PlanGroupResponseData,
+            envelope=CreatePlanGroupResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -325,7 +330,7 @@ class PlangroupsResource(Resource):
         trial_payment_method_required: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupResponseData]:
+    ) -> UpdatePlanGroupResponse:
         """Update plan group: ``PUT /plan-groups/{plan_group_id}``.
 
         Deprecated: ``add_on_ids``; the API marks this argument as deprecated.
@@ -419,6 +424,7 @@ class PlangroupsResource(Resource):
                 "trial_payment_method_required": trial_payment_method_required,
             },
             parse=PlanGroupResponseData,
+            envelope=UpdatePlanGroupResponse,
             request=request,
             request_options=request_options,
         )

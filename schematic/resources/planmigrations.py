@@ -6,15 +6,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.companies import CountResponse
 from ..models.planmigrations import (
+    CountCompanyMigrationsResponse,
+    CountMigrationsResponse,
+    CreateMigrationResponse,
+    GetMigrationResponse,
+    ListCompanyMigrationsResponse,
+    ListMigrationsResponse,
     MigrationErrorCode,
     PlanVersionCompanyMigrationResponseData,
     PlanVersionCompanyMigrationStatus,
     PlanVersionMigrationPreviewResponseData,
     PlanVersionMigrationResponseData,
     PlanVersionMigrationStatus,
+    PreviewMigrationResponse,
+    RetryCompanyMigrationResponse,
+    RetryMigrationResponse,
 )
 from ..models.plans import MigrationProrationBehavior, PlanType, PlanVersionMigrationStrategy
 from ._base import RequestOptions, Resource
@@ -108,7 +117,7 @@ class PlanmigrationsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanVersionCompanyMigrationResponseData]]:
+    ) -> ListCompanyMigrationsResponse:
         """List company migrations: ``GET /plan-version-company-migrations``.
 
         Args:
@@ -131,6 +140,7 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanVersionCompanyMigrationResponseData],
+            envelope=ListCompanyMigrationsResponse,
             request_options=request_options,
         )
 
@@ -172,7 +182,7 @@ class PlanmigrationsResource(Resource):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionCompanyMigrationResponseData]:
+    ) -> RetryCompanyMigrationResponse:
         """Retry company migration.
 
         ``POST /plan-version-company-migrations/{plan_version_company_migration_id}/retry``.
@@ -191,6 +201,7 @@ class PlanmigrationsResource(Resource):
                 plan_version_company_migration_id=plan_version_company_migration_id,
             ),
             parse=PlanVersionCompanyMigrationResponseData,
+            envelope=RetryCompanyMigrationResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -205,7 +216,7 @@ class PlanmigrationsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyMigrationsResponse:
         """Count company migrations: ``GET /plan-version-company-migrations/count``.
 
         Args:
@@ -228,6 +239,7 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountCompanyMigrationsResponse,
             request_options=request_options,
         )
 
@@ -239,7 +251,7 @@ class PlanmigrationsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanVersionMigrationResponseData]]:
+    ) -> ListMigrationsResponse:
         """List migrations: ``GET /plan-version-migrations``.
 
         Args:
@@ -260,6 +272,7 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=[PlanVersionMigrationResponseData],
+            envelope=ListMigrationsResponse,
             request_options=request_options,
         )
 
@@ -305,7 +318,7 @@ class PlanmigrationsResource(Resource):
         proration_behavior: MigrationProrationBehavior | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> CreateMigrationResponse:
         """Create migration: ``POST /plan-version-migrations``.
 
         Args:
@@ -336,6 +349,7 @@ class PlanmigrationsResource(Resource):
                 "target_plan_type": target_plan_type,
             },
             parse=PlanVersionMigrationResponseData,
+            envelope=CreateMigrationResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -346,7 +360,7 @@ class PlanmigrationsResource(Resource):
         plan_version_migration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> GetMigrationResponse:
         """Get migration: ``GET /plan-version-migrations/{plan_version_migration_id}``.
 
         Args:
@@ -361,6 +375,7 @@ class PlanmigrationsResource(Resource):
                 plan_version_migration_id=plan_version_migration_id,
             ),
             parse=PlanVersionMigrationResponseData,
+            envelope=GetMigrationResponse,
             request_options=request_options,
         )
 
@@ -371,7 +386,7 @@ class PlanmigrationsResource(Resource):
         error_codes: Sequence[MigrationErrorCode],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> RetryMigrationResponse:
         """Retry migration: ``POST /plan-version-migrations/{plan_version_migration_id}/retry``.
 
         Args:
@@ -394,6 +409,7 @@ class PlanmigrationsResource(Resource):
             ),
             body={"error_codes": error_codes},
             parse=PlanVersionMigrationResponseData,
+            envelope=RetryMigrationResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -407,7 +423,7 @@ class PlanmigrationsResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountMigrationsResponse:
         """Count migrations: ``GET /plan-version-migrations/count``.
 
         Args:
@@ -428,6 +444,7 @@ class PlanmigrationsResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountMigrationsResponse,
             request_options=request_options,
         )
 
@@ -441,7 +458,7 @@ class PlanmigrationsResource(Resource):
         plan_version_ids_from: Sequence[str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationPreviewResponseData]:
+    ) -> PreviewMigrationResponse:
         """Preview migration: ``POST /plan-version-migrations/preview``.
 
         Args:
@@ -466,6 +483,7 @@ class PlanmigrationsResource(Resource):
                 "target_plan_type": target_plan_type,
             },
             parse=PlanVersionMigrationPreviewResponseData,
+            envelope=PreviewMigrationResponse,
             request=request,
             request_options=request_options,
         )

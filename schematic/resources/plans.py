@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import BillingProviderType, DeleteResponse
 from ..models.companies import CompanyDetailResponseData, CountResponse
 from ..models.plans import (
@@ -14,10 +14,22 @@ from ..models.plans import (
     BillingStrategy,
     ChargeType,
     CheckoutFieldValue,
+    CountBillingProductMatchCompaniesResponse,
+    CountPlansResponse,
+    CreateCustomPlanResponse,
+    CreatePlanResponse,
     CustomerBillingAddress,
     CustomPlanActivationStrategy,
     CustomPlanBillingResponseData,
     CustomPlanBillingStatus,
+    DeletePlanResponse,
+    DeletePlanVersionResponse,
+    GetPlanResponse,
+    ListBillingProductMatchCompaniesResponse,
+    ListCustomPlanBillingsResponse,
+    ListPlanIssuesResponse,
+    ListPlansResponse,
+    MarkCustomPlanBillingPaidResponse,
     MigrationProrationBehavior,
     PlanBillingSource,
     PlanCurrencyPriceRequestBody,
@@ -27,7 +39,13 @@ from ..models.plans import (
     PlanType,
     PlanVersionMigrationStrategy,
     PlanVersionResponseData,
+    PublishPlanVersionResponse,
+    RetryCustomPlanBillingResponse,
     TaxIDInput,
+    UpdateCompanyPlansResponse,
+    UpdatePlanResponse,
+    UpsertBillingProductPlanResponse,
+    UpsertPlanForBillingProductResponse,
 )
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
@@ -243,7 +261,7 @@ class PlansResource(Resource):
         base_plan_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpdateCompanyPlansResponse:
         """Update company plans: ``PUT /company-plans/{company_id}``.
 
         Args:
@@ -260,6 +278,7 @@ class PlansResource(Resource):
             self._path("/company-plans/{company_id}", company_id=company_id),
             body={"add_on_ids": add_on_ids, "base_plan_id": base_plan_id},
             parse=CompanyDetailResponseData,
+            envelope=UpdateCompanyPlansResponse,
             request=request,
             request_options=request_options,
         )
@@ -275,7 +294,7 @@ class PlansResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CustomPlanBillingResponseData]]:
+    ) -> ListCustomPlanBillingsResponse:
         """List custom plan billings: ``GET /custom-plan-billings``.
 
         Args:
@@ -303,6 +322,7 @@ class PlansResource(Resource):
                 "offset": offset,
             },
             parse=[CustomPlanBillingResponseData],
+            envelope=ListCustomPlanBillingsResponse,
             request_options=request_options,
         )
 
@@ -351,7 +371,7 @@ class PlansResource(Resource):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CustomPlanBillingResponseData]:
+    ) -> MarkCustomPlanBillingPaidResponse:
         """Mark custom plan billing paid.
 
         ``PUT /custom-plan-billings/{custom_plan_billing_id}/mark-paid``.
@@ -371,6 +391,7 @@ class PlansResource(Resource):
             ),
             body={},
             parse=CustomPlanBillingResponseData,
+            envelope=MarkCustomPlanBillingPaidResponse,
             request=request,
             request_options=request_options,
         )
@@ -385,7 +406,7 @@ class PlansResource(Resource):
         send_invoice: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CustomPlanBillingResponseData]:
+    ) -> RetryCustomPlanBillingResponse:
         """Retry custom plan billing.
 
         ``PUT /custom-plan-billings/{custom_plan_billing_id}/retry``.
@@ -414,6 +435,7 @@ class PlansResource(Resource):
                 "send_invoice": send_invoice,
             },
             parse=CustomPlanBillingResponseData,
+            envelope=RetryCustomPlanBillingResponse,
             request=request,
             request_options=request_options,
         )
@@ -429,7 +451,7 @@ class PlansResource(Resource):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> CreateCustomPlanResponse:
         """Create custom plan: ``POST /custom-plans``.
 
         Args:
@@ -459,6 +481,7 @@ class PlansResource(Resource):
                 "name": name,
             },
             parse=PlanDetailResponseData,
+            envelope=CreateCustomPlanResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -485,7 +508,7 @@ class PlansResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanDetailResponseData]]:
+    ) -> ListPlansResponse:
         """List plans: ``GET /plans``.
 
         Args:
@@ -538,6 +561,7 @@ class PlansResource(Resource):
                 "offset": offset,
             },
             parse=[PlanDetailResponseData],
+            envelope=ListPlansResponse,
             request_options=request_options,
         )
 
@@ -623,7 +647,7 @@ class PlansResource(Resource):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> CreatePlanResponse:
         """Create plan: ``POST /plans``.
 
         Args:
@@ -644,6 +668,7 @@ class PlansResource(Resource):
             "/plans",
             body={"description": description, "icon": icon, "name": name, "plan_type": plan_type},
             parse=PlanDetailResponseData,
+            envelope=CreatePlanResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -655,7 +680,7 @@ class PlansResource(Resource):
         *,
         plan_version_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> GetPlanResponse:
         """Get plan: ``GET /plans/{plan_id}``.
 
         Args:
@@ -669,6 +694,7 @@ class PlansResource(Resource):
             self._path("/plans/{plan_id}", plan_id=plan_id),
             query={"plan_version_id": plan_version_id},
             parse=PlanDetailResponseData,
+            envelope=GetPlanResponse,
             request_options=request_options,
         )
 
@@ -681,7 +707,7 @@ class PlansResource(Resource):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> UpdatePlanResponse:
         """Update plan: ``PUT /plans/{plan_id}``.
 
         Args:
@@ -702,6 +728,7 @@ class PlansResource(Resource):
             self._path("/plans/{plan_id}", plan_id=plan_id),
             body={"description": description, "icon": icon, "name": name},
             parse=PlanDetailResponseData,
+            envelope=UpdatePlanResponse,
             request=request,
             request_options=request_options,
         )
@@ -711,7 +738,7 @@ class PlansResource(Resource):
         plan_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanResponse:
         """Delete plan: ``DELETE /plans/{plan_id}``.
 
         Args:
@@ -723,6 +750,7 @@ class PlansResource(Resource):
             "DELETE",
             self._path("/plans/{plan_id}", plan_id=plan_id),
             parse=DeleteResponse,
+            envelope=DeletePlanResponse,
             request_options=request_options,
         )
 
@@ -747,7 +775,7 @@ class PlansResource(Resource):
         yearly_price_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingProductPlanResponseData]:
+    ) -> UpsertBillingProductPlanResponse:
         """Upsert billing product plan: ``PUT /plans/{plan_id}/billing_products``.
 
         Args:
@@ -793,6 +821,7 @@ class PlansResource(Resource):
                 "yearly_price_id": yearly_price_id,
             },
             parse=BillingProductPlanResponseData,
+            envelope=UpsertBillingProductPlanResponse,
             request=request,
             request_options=request_options,
         )
@@ -809,7 +838,7 @@ class PlansResource(Resource):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> UpsertPlanForBillingProductResponse:
         """Upsert plan for billing product: ``POST /plans/billing-linked``.
 
         Args:
@@ -841,6 +870,7 @@ class PlansResource(Resource):
                 "plan_type": plan_type,
             },
             parse=PlanDetailResponseData,
+            envelope=UpsertPlanForBillingProductResponse,
             request=request,
             request_options=request_options,
         )
@@ -853,7 +883,7 @@ class PlansResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyDetailResponseData]]:
+    ) -> ListBillingProductMatchCompaniesResponse:
         """List billing product match companies: ``GET /plans/billing-product-match-companies``.
 
         Args:
@@ -869,6 +899,7 @@ class PlansResource(Resource):
             "/plans/billing-product-match-companies",
             query={"plan_id": plan_id, "q": q, "limit": limit, "offset": offset},
             parse=[CompanyDetailResponseData],
+            envelope=ListBillingProductMatchCompaniesResponse,
             request_options=request_options,
         )
 
@@ -910,7 +941,7 @@ class PlansResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingProductMatchCompaniesResponse:
         """Count billing product match companies.
 
         ``GET /plans/billing-product-match-companies/count``.
@@ -928,6 +959,7 @@ class PlansResource(Resource):
             "/plans/billing-product-match-companies/count",
             query={"plan_id": plan_id, "q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountBillingProductMatchCompaniesResponse,
             request_options=request_options,
         )
 
@@ -952,7 +984,7 @@ class PlansResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlansResponse:
         """Count plans: ``GET /plans/count``.
 
         Args:
@@ -1005,6 +1037,7 @@ class PlansResource(Resource):
                 "offset": offset,
             },
             parse=CountResponse,
+            envelope=CountPlansResponse,
             request_options=request_options,
         )
 
@@ -1014,7 +1047,7 @@ class PlansResource(Resource):
         plan_id: str,
         plan_version_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanIssueResponseData]]:
+    ) -> ListPlanIssuesResponse:
         """List plan issues: ``GET /plans/issues``.
 
         Args:
@@ -1028,6 +1061,7 @@ class PlansResource(Resource):
             "/plans/issues",
             query={"plan_id": plan_id, "plan_version_id": plan_version_id},
             parse=[PlanIssueResponseData],
+            envelope=ListPlanIssuesResponse,
             request_options=request_options,
         )
 
@@ -1037,7 +1071,7 @@ class PlansResource(Resource):
         *,
         promote_archived_version: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanVersionResponse:
         """Delete plan version: ``DELETE /plans/version/{plan_version_id}``.
 
         Args:
@@ -1051,6 +1085,7 @@ class PlansResource(Resource):
             self._path("/plans/version/{plan_version_id}", plan_version_id=plan_version_id),
             query={"promote_archived_version": promote_archived_version},
             parse=DeleteResponse,
+            envelope=DeletePlanVersionResponse,
             request_options=request_options,
         )
 
@@ -1073,7 +1108,7 @@ class PlansResource(Resource):
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionResponseData]:
+    ) -> PublishPlanVersionResponse:
         """Publish plan version: ``PUT /plans/version/{plan_version_id}/publish``.
 
         Args:
@@ -1116,6 +1151,7 @@ class PlansResource(Resource):
                 "tax_id": tax_id,
             },
             parse=PlanVersionResponseData,
+            envelope=PublishPlanVersionResponse,
             request=request,
             request_options=request_options,
         )

@@ -7,8 +7,15 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from ..models._base import Model, Response
-from ..models.scheduledcheckout import ScheduledCheckoutResponseData, ScheduledCheckoutStatus
+from ..models._base import Model
+from ..models.scheduledcheckout import (
+    CreateScheduledCheckoutResponse,
+    GetScheduledCheckoutResponse,
+    ListScheduledCheckoutsResponse,
+    ScheduledCheckoutResponseData,
+    ScheduledCheckoutStatus,
+    UpdateScheduledCheckoutResponse,
+)
 from ._base import RequestOptions, Resource
 from ._checks import ArgumentChecks
 
@@ -58,7 +65,7 @@ class ScheduledcheckoutResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ScheduledCheckoutResponseData]]:
+    ) -> ListScheduledCheckoutsResponse:
         """List scheduled checkouts: ``GET /scheduled-checkout``.
 
         Args:
@@ -74,6 +81,7 @@ class ScheduledcheckoutResource(Resource):
             "/scheduled-checkout",
             query={"company_id": company_id, "status": status, "limit": limit, "offset": offset},
             parse=[ScheduledCheckoutResponseData],
+            envelope=ListScheduledCheckoutsResponse,
             request_options=request_options,
         )
 
@@ -115,7 +123,7 @@ class ScheduledcheckoutResource(Resource):
         to_plan_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> CreateScheduledCheckoutResponse:
         """Create scheduled checkout: ``POST /scheduled-checkout``.
 
         Args:
@@ -138,6 +146,7 @@ class ScheduledcheckoutResource(Resource):
                 "to_plan_id": to_plan_id,
             },
             parse=ScheduledCheckoutResponseData,
+            envelope=CreateScheduledCheckoutResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -148,7 +157,7 @@ class ScheduledcheckoutResource(Resource):
         scheduled_checkout_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> GetScheduledCheckoutResponse:
         """Get scheduled checkout: ``GET /scheduled-checkout/{scheduled_checkout_id}``.
 
         Args:
@@ -163,6 +172,7 @@ class ScheduledcheckoutResource(Resource):
                 scheduled_checkout_id=scheduled_checkout_id,
             ),
             parse=ScheduledCheckoutResponseData,
+            envelope=GetScheduledCheckoutResponse,
             request_options=request_options,
         )
 
@@ -174,7 +184,7 @@ class ScheduledcheckoutResource(Resource):
         status: ScheduledCheckoutStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> UpdateScheduledCheckoutResponse:
         """Update scheduled checkout: ``PUT /scheduled-checkout/{scheduled_checkout_id}``.
 
         Args:
@@ -194,6 +204,7 @@ class ScheduledcheckoutResource(Resource):
             ),
             body={"execute_after": execute_after, "status": status},
             parse=ScheduledCheckoutResponseData,
+            envelope=UpdateScheduledCheckoutResponse,
             request=request,
             request_options=request_options,
         )

@@ -6,13 +6,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..models._base import Model, Response
+from ..models._base import Model
 from ..models.billing import DeleteResponse
 from ..models.companies import CountResponse
 from ..models.webhooks import (
+    CountWebhookEventsResponse,
+    CountWebhooksResponse,
+    CreateWebhookResponse,
     CreditTriggerConfig,
+    DeleteWebhookResponse,
     EntitlementTriggerConfig,
+    GetWebhookEventResponse,
+    GetWebhookResponse,
+    ListWebhookEventsResponse,
+    ListWebhooksResponse,
+    SendTestWebhookActionResponse,
     TestWebhookResponseData,
+    UpdateWebhookResponse,
     WebhookEventDetailResponseData,
     WebhookRequestType,
     WebhookResponseData,
@@ -107,7 +117,7 @@ class WebhooksResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[WebhookEventDetailResponseData]]:
+    ) -> ListWebhookEventsResponse:
         """List webhook events: ``GET /webhook-events``.
 
         Args:
@@ -124,6 +134,7 @@ class WebhooksResource(Resource):
             "/webhook-events",
             query={"ids": ids, "q": q, "webhook_id": webhook_id, "limit": limit, "offset": offset},
             parse=[WebhookEventDetailResponseData],
+            envelope=ListWebhookEventsResponse,
             request_options=request_options,
         )
 
@@ -164,7 +175,7 @@ class WebhooksResource(Resource):
         webhook_event_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookEventDetailResponseData]:
+    ) -> GetWebhookEventResponse:
         """Get webhook event: ``GET /webhook-events/{webhook_event_id}``.
 
         Args:
@@ -176,6 +187,7 @@ class WebhooksResource(Resource):
             "GET",
             self._path("/webhook-events/{webhook_event_id}", webhook_event_id=webhook_event_id),
             parse=WebhookEventDetailResponseData,
+            envelope=GetWebhookEventResponse,
             request_options=request_options,
         )
 
@@ -188,7 +200,7 @@ class WebhooksResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountWebhookEventsResponse:
         """Count webhook events: ``GET /webhook-events/count``.
 
         Args:
@@ -205,6 +217,7 @@ class WebhooksResource(Resource):
             "/webhook-events/count",
             query={"ids": ids, "q": q, "webhook_id": webhook_id, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountWebhookEventsResponse,
             request_options=request_options,
         )
 
@@ -215,7 +228,7 @@ class WebhooksResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[WebhookResponseData]]:
+    ) -> ListWebhooksResponse:
         """List webhooks: ``GET /webhooks``.
 
         Args:
@@ -230,6 +243,7 @@ class WebhooksResource(Resource):
             "/webhooks",
             query={"q": q, "limit": limit, "offset": offset},
             parse=[WebhookResponseData],
+            envelope=ListWebhooksResponse,
             request_options=request_options,
         )
 
@@ -270,7 +284,7 @@ class WebhooksResource(Resource):
         | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> CreateWebhookResponse:
         """Create webhook: ``POST /webhooks``.
 
         Args:
@@ -308,6 +322,7 @@ class WebhooksResource(Resource):
                 "url": url,
             },
             parse=WebhookResponseData,
+            envelope=CreateWebhookResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -318,7 +333,7 @@ class WebhooksResource(Resource):
         webhook_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> GetWebhookResponse:
         """Get webhook: ``GET /webhooks/{webhook_id}``.
 
         Args:
@@ -330,6 +345,7 @@ class WebhooksResource(Resource):
             "GET",
             self._path("/webhooks/{webhook_id}", webhook_id=webhook_id),
             parse=WebhookResponseData,
+            envelope=GetWebhookResponse,
             request_options=request_options,
         )
 
@@ -346,7 +362,7 @@ class WebhooksResource(Resource):
         url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> UpdateWebhookResponse:
         """Update webhook: ``PUT /webhooks/{webhook_id}``.
 
         Args:
@@ -387,6 +403,7 @@ class WebhooksResource(Resource):
                 "url": url,
             },
             parse=WebhookResponseData,
+            envelope=UpdateWebhookResponse,
             request=request,
             request_options=request_options,
         )
@@ -396,7 +413,7 @@ class WebhooksResource(Resource):
         webhook_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteWebhookResponse:
         """Delete webhook: ``DELETE /webhooks/{webhook_id}``.
 
         Args:
@@ -408,6 +425,7 @@ class WebhooksResource(Resource):
             "DELETE",
             self._path("/webhooks/{webhook_id}", webhook_id=webhook_id),
             parse=DeleteResponse,
+            envelope=DeleteWebhookResponse,
             request_options=request_options,
         )
 
@@ -418,7 +436,7 @@ class WebhooksResource(Resource):
         request_type: WebhookRequestType,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[TestWebhookResponseData]:
+    ) -> SendTestWebhookActionResponse:
         """Send test webhook action: ``POST /webhooks/{webhook_id}/test``.
 
         Args:
@@ -446,6 +464,7 @@ class WebhooksResource(Resource):
             self._path("/webhooks/{webhook_id}/test", webhook_id=webhook_id),
             body={"request_type": request_type},
             parse=TestWebhookResponseData,
+            envelope=SendTestWebhookActionResponse,
             idempotent=False,
             request=request,
             request_options=request_options,
@@ -458,7 +477,7 @@ class WebhooksResource(Resource):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountWebhooksResponse:
         """Count webhooks: ``GET /webhooks/count``.
 
         Args:
@@ -473,5 +492,6 @@ class WebhooksResource(Resource):
             "/webhooks/count",
             query={"q": q, "limit": limit, "offset": offset},
             parse=CountResponse,
+            envelope=CountWebhooksResponse,
             request_options=request_options,
         )

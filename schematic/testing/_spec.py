@@ -1,11 +1,12 @@
 """The API contract for the fake server: routes, request validation, example responses.
 
-Reads ``api-spec.json`` beside this file, the compact extract of the OpenAPI spec that
+Reads ``api-spec.json.gz`` beside this file, the compact extract of the OpenAPI spec that
 ``tools/extract_spec.py`` writes. Only the testing kit reads it; the client never does.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from datetime import datetime
@@ -13,13 +14,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SPEC_FILE = Path(__file__).with_name("api-spec.json")
+SPEC_FILE = Path(__file__).with_name("api-spec.json.gz")
 
 
 @cache
 def spec() -> dict[str, Any]:
     """The extract: ``schemas``, ``operations`` (with tag, method, path, body, response)."""
-    data: dict[str, Any] = json.loads(SPEC_FILE.read_text())
+    data: dict[str, Any] = json.loads(gzip.decompress(SPEC_FILE.read_bytes()))
     return data
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.accesstokens import (
-    IssueTemporaryAccessTokenResponseData,
+    IssueTemporaryAccessTokenResponse,
     TemporaryAccessTokenResourceType,
 )
 from .._base import RequestOptions
@@ -32,7 +32,7 @@ class AsyncAccesstokensResource(AsyncResource[AccesstokensResource]):
         resource_type: TemporaryAccessTokenResourceType,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IssueTemporaryAccessTokenResponseData]:
+    ) -> IssueTemporaryAccessTokenResponse:
         """Issue temporary access token: ``POST /temporary-access-tokens``.
 
         Args:

@@ -7,26 +7,39 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.accounts import (
     AccountMemberResponseData,
     AccountMemberRole,
     ActorType,
-    ApiKeyCreateResponseData,
     ApiKeyResponseData,
     AuditLogListResponseData,
-    AuditLogResponseData,
-    EnvironmentDetailResponseData,
+    CountAccountMembersResponse,
+    CountApiKeysResponse,
+    CountAuditLogsResponse,
+    CreateApiKeyResponse,
+    CreateEnvironmentResponse,
+    DeleteApiKeyResponse,
+    DeleteEnvironmentResponse,
     EnvironmentResponseData,
     EnvironmentType,
-    GetOnboardingStateResp,
+    GetAccountMemberResponse,
+    GetApiKeyResponse,
+    GetAuditLogResponse,
+    GetEnvironmentResponse,
+    GetOnboardingStateResponse,
+    GetWhoAmIResponse,
+    ListAccountMembersResponse,
+    ListApiKeysResponse,
+    ListAuditLogsResponse,
+    ListEnvironmentsResponse,
     OnboardingPath,
     OnboardingTrack,
-    QuickstartResp,
-    WhoAmIResponseData,
+    QuickstartResponse,
+    UpdateApiKeyResponse,
+    UpdateEnvironmentResponse,
+    UpdateOnboardingStateResponse,
 )
-from ...models.billing import DeleteResponse
-from ...models.companies import CountResponse
 from .._base import RequestOptions
 from ..accounts import AccountsResource
 from ._base import AsyncResource
@@ -50,7 +63,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[AccountMemberResponseData]]:
+    ) -> ListAccountMembersResponse:
         """List account members: ``GET /account-members``.
 
         Args:
@@ -106,7 +119,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         account_member_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[AccountMemberResponseData]:
+    ) -> GetAccountMemberResponse:
         """Get account member: ``GET /account-members/{account_member_id}``.
 
         Args:
@@ -127,7 +140,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountAccountMembersResponse:
         """Count account members: ``GET /account-members/count``.
 
         Args:
@@ -157,7 +170,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ApiKeyResponseData]]:
+    ) -> ListApiKeysResponse:
         """List api keys: ``GET /api-keys``.
 
         Args:
@@ -217,7 +230,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         readonly: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyCreateResponseData]:
+    ) -> CreateApiKeyResponse:
         """Create api key: ``POST /api-keys``.
 
         Args:
@@ -247,7 +260,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         api_key_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyResponseData]:
+    ) -> GetApiKeyResponse:
         """Get api key: ``GET /api-keys/{api_key_id}``.
 
         Args:
@@ -266,7 +279,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         rate_limit_percent: int | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ApiKeyResponseData]:
+    ) -> UpdateApiKeyResponse:
         """Update api key: ``PUT /api-keys/{api_key_id}``.
 
         Args:
@@ -294,7 +307,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         api_key_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteApiKeyResponse:
         """Delete api key: ``DELETE /api-keys/{api_key_id}``.
 
         Args:
@@ -314,7 +327,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountApiKeysResponse:
         """Count api keys: ``GET /api-keys/count``.
 
         Args:
@@ -345,7 +358,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[AuditLogListResponseData]]:
+    ) -> ListAuditLogsResponse:
         """List audit logs: ``GET /audit-log``.
 
         Args:
@@ -417,7 +430,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         audit_log_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[AuditLogResponseData]:
+    ) -> GetAuditLogResponse:
         """Get audit log: ``GET /audit-log/{audit_log_id}``.
 
         Args:
@@ -440,7 +453,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountAuditLogsResponse:
         """Count audit logs: ``GET /audit-log/count``.
 
         Args:
@@ -474,7 +487,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EnvironmentResponseData]]:
+    ) -> ListEnvironmentsResponse:
         """List environments: ``GET /environments``.
 
         Args:
@@ -524,7 +537,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         name: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentDetailResponseData]:
+    ) -> CreateEnvironmentResponse:
         """Create environment: ``POST /environments``.
 
         Args:
@@ -548,7 +561,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         environment_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentResponseData]:
+    ) -> GetEnvironmentResponse:
         """Get environment: ``GET /environments/{environment_id}``.
 
         Args:
@@ -568,7 +581,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentResponseData]:
+    ) -> UpdateEnvironmentResponse:
         """Update environment: ``PUT /environments/{environment_id}``.
 
         Args:
@@ -594,7 +607,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         environment_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEnvironmentResponse:
         """Delete environment: ``DELETE /environments/{environment_id}``.
 
         Args:
@@ -610,7 +623,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[GetOnboardingStateResp]:
+    ) -> GetOnboardingStateResponse:
         """Get onboarding state: ``GET /onboarding-state``.
 
         Args:
@@ -628,7 +641,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         website_url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[GetOnboardingStateResp]:
+    ) -> UpdateOnboardingStateResponse:
         """Update onboarding state: ``POST /onboarding-state``.
 
         Args:
@@ -656,7 +669,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[QuickstartResp]:
+    ) -> QuickstartResponse:
         """Quickstart: ``POST /quickstart``.
 
         Args:
@@ -673,7 +686,7 @@ class AsyncAccountsResource(AsyncResource[AccountsResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WhoAmIResponseData]:
+    ) -> GetWhoAmIResponse:
         """Get who am I: ``GET /whoami``.
 
         Args:

@@ -10,31 +10,49 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.billing import (
     BillingCouponResponseData,
-    BillingCustomerResponseData,
     BillingCustomerWithSubscriptionsResponseData,
     BillingMeterResponseData,
-    BillingPriceResponseData,
     BillingPriceScheme,
     BillingPriceUsageType,
     BillingPriceView,
     BillingProductDetailResponseData,
     BillingProductPricing,
-    BillingProductResponseData,
     BillingProviderType,
     BillingSubscriptionDiscount,
-    BillingSubscriptionResponseData,
     BillingSubscriptionTrialEndSetting,
     BillingTiersMode,
+    CountBillingProductsResponse,
+    CountCustomersResponse,
     CreateBillingPriceTierRequestBody,
-    DeleteResponse,
+    DeleteBillingCouponResponse,
+    DeleteBillingCustomerResponse,
+    DeleteBillingInvoiceResponse,
+    DeleteBillingProductResponse,
+    DeletePaymentMethodByExternalIDResponse,
+    DeleteProductPriceResponse,
     InvoiceResponseData,
     InvoiceStatus,
+    ListBillingPricesResponse,
+    ListBillingProductPricesResponse,
+    ListBillingProductsResponse,
+    ListCouponsResponse,
+    ListCustomersWithSubscriptionsResponse,
+    ListInvoicesResponse,
+    ListMetersResponse,
+    ListPaymentMethodsResponse,
     PaymentMethodResponseData,
+    UpsertBillingCouponResponse,
+    UpsertBillingCustomerResponse,
+    UpsertBillingMeterResponse,
+    UpsertBillingPriceResponse,
+    UpsertBillingProductResponse,
+    UpsertBillingSubscriptionResponse,
+    UpsertInvoiceResponse,
+    UpsertPaymentMethodResponse,
 )
-from ...models.companies import CountResponse
 from .._base import RequestOptions
 from ..billing import BillingResource
 from ._base import AsyncResource
@@ -57,7 +75,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCouponResponseData]]:
+    ) -> ListCouponsResponse:
         """List coupons: ``GET /billing/coupons``.
 
         Args:
@@ -118,7 +136,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         currency: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCouponResponseData]:
+    ) -> UpsertBillingCouponResponse:
         """Upsert billing coupon: ``POST /billing/coupons``.
 
         Args:
@@ -156,7 +174,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingCouponResponse:
         """Delete billing coupon: ``DELETE /billing/coupons/{billing_id}``.
 
         Args:
@@ -173,7 +191,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingCustomerResponse:
         """Delete billing customer: ``DELETE /billing/customer/{billing_id}``.
 
         Args:
@@ -197,7 +215,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCustomerResponseData]:
+    ) -> UpsertBillingCustomerResponse:
         """Upsert billing customer: ``POST /billing/customer/upsert``.
 
         Args:
@@ -236,7 +254,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCustomerWithSubscriptionsResponseData]]:
+    ) -> ListCustomersWithSubscriptionsResponse:
         """List customers with subscriptions: ``GET /billing/customers``.
 
         Args:
@@ -307,7 +325,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCustomersResponse:
         """Count customers: ``GET /billing/customers/count``.
 
         Args:
@@ -340,7 +358,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[InvoiceResponseData]]:
+    ) -> ListInvoicesResponse:
         """List invoices: ``GET /billing/invoices``.
 
         Args:
@@ -415,7 +433,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[InvoiceResponseData]:
+    ) -> UpsertInvoiceResponse:
         """Upsert invoice: ``POST /billing/invoices``.
 
         Args:
@@ -465,7 +483,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingInvoiceResponse:
         """Delete billing invoice: ``DELETE /billing/invoices/{billing_id}``.
 
         Args:
@@ -484,7 +502,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingMeterResponseData]]:
+    ) -> ListMetersResponse:
         """List meters: ``GET /billing/meter``.
 
         Args:
@@ -537,7 +555,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingMeterResponseData]:
+    ) -> UpsertBillingMeterResponse:
         """Upsert billing meter: ``POST /billing/meter/upsert``.
 
         Args:
@@ -570,7 +588,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PaymentMethodResponseData]]:
+    ) -> ListPaymentMethodsResponse:
         """List payment methods: ``GET /billing/payment-methods``.
 
         Args:
@@ -637,7 +655,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         card_last4: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PaymentMethodResponseData]:
+    ) -> UpsertPaymentMethodResponse:
         """Upsert payment method: ``POST /billing/payment-methods``.
 
         Args:
@@ -681,7 +699,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePaymentMethodByExternalIDResponse:
         """Delete payment method by external ID.
 
         ``DELETE /billing/payment-methods/{billing_id}``.
@@ -719,7 +737,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPriceView]]:
+    ) -> ListBillingPricesResponse:
         """List billing prices: ``GET /billing/price``.
 
         Args:
@@ -867,7 +885,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         tiers_mode: BillingTiersMode | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPriceResponseData]:
+    ) -> UpsertBillingPriceResponse:
         """Upsert billing price: ``POST /billing/price/upsert``.
 
         Args:
@@ -921,7 +939,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingProductResponse:
         """Delete billing product: ``DELETE /billing/product/{billing_id}``.
 
         Args:
@@ -955,7 +973,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPriceView]]:
+    ) -> ListBillingProductPricesResponse:
         """List billing product prices: ``GET /billing/product/prices``.
 
         Args:
@@ -1086,7 +1104,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         billing_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteProductPriceResponse:
         """Delete product price: ``DELETE /billing/product/prices/{billing_id}``.
 
         Args:
@@ -1108,7 +1126,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         provider_type: BillingProviderType | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingProductResponseData]:
+    ) -> UpsertBillingProductResponse:
         """Upsert billing product: ``POST /billing/product/upsert``.
 
         Args:
@@ -1150,7 +1168,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingProductDetailResponseData]]:
+    ) -> ListBillingProductsResponse:
         """List billing products: ``GET /billing/products``.
 
         Args:
@@ -1262,7 +1280,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingProductsResponse:
         """Count billing products: ``GET /billing/products/count``.
 
         Args:
@@ -1326,7 +1344,7 @@ class AsyncBillingResource(AsyncResource[BillingResource]):
         trial_end_setting: BillingSubscriptionTrialEndSetting | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingSubscriptionResponseData]:
+    ) -> UpsertBillingSubscriptionResponse:
         """Upsert billing subscription: ``POST /billing/subscription/upsert``.
 
         Args:

@@ -6,16 +6,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
+from ...models._base import Model
 from ...models.catalogs import (
     CatalogConfigOrderedBundle,
     CatalogConfigOrderedPlan,
-    CatalogConfigurationResponseData,
-    CatalogCreditBundleIDsResponseData,
-    CatalogDerivedFeaturesResponseData,
-    CatalogPlanIDsResponseData,
     CatalogResponseData,
+    CreateCatalogResponse,
+    DeleteCatalogResponse,
+    GetCatalogResponse,
+    GetConfigurationResponse,
+    GetCreditBundlesInCatalogResponse,
+    GetDerivedFeaturesResponse,
+    GetPlansInCatalogResponse,
+    ListCatalogsResponse,
+    UpdateCatalogResponse,
+    UpdateConfigurationResponse,
 )
 from .._base import RequestOptions
 from ..catalogs import CatalogsResource
@@ -39,7 +44,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CatalogResponseData]]:
+    ) -> ListCatalogsResponse:
         """List catalogs: ``GET /catalogs``.
 
         Args:
@@ -93,7 +98,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         description: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> CreateCatalogResponse:
         """Create catalog: ``POST /catalogs``.
 
         Args:
@@ -117,7 +122,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> GetCatalogResponse:
         """Get catalog: ``GET /catalogs/{catalog_id}``.
 
         Args:
@@ -136,7 +141,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> UpdateCatalogResponse:
         """Update catalog: ``PUT /catalogs/{catalog_id}``.
 
         Args:
@@ -164,7 +169,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCatalogResponse:
         """Delete catalog: ``DELETE /catalogs/{catalog_id}``.
 
         Args:
@@ -181,7 +186,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogConfigurationResponseData]:
+    ) -> GetConfigurationResponse:
         """Get configuration: ``GET /catalogs/{catalog_id}/configuration``.
 
         Args:
@@ -208,7 +213,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         pricing_url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogResponseData]:
+    ) -> UpdateConfigurationResponse:
         """Update configuration: ``PUT /catalogs/{catalog_id}/configuration``.
 
         Args:
@@ -248,7 +253,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogCreditBundleIDsResponseData]:
+    ) -> GetCreditBundlesInCatalogResponse:
         """Get credit bundles in catalog: ``GET /catalogs/{catalog_id}/credit-bundles``.
 
         Args:
@@ -315,7 +320,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogDerivedFeaturesResponseData]:
+    ) -> GetDerivedFeaturesResponse:
         """Get derived features: ``GET /catalogs/{catalog_id}/features``.
 
         Args:
@@ -332,7 +337,7 @@ class AsyncCatalogsResource(AsyncResource[CatalogsResource]):
         catalog_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CatalogPlanIDsResponseData]:
+    ) -> GetPlansInCatalogResponse:
         """Get plans in catalog: ``GET /catalogs/{catalog_id}/plans``.
 
         Args:

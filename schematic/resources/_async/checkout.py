@@ -7,20 +7,22 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.checkout import (
     BillingCollectionMethod,
-    BillingSubscriptionView,
-    CheckoutDataResponseData,
-    CheckoutSubscription,
-    CompanyBillingDetailsResponseData,
-    ManagePlanPreviewResponseResponseData,
-    ManagePlanResponseResponseData,
+    CancelSubscriptionResponse,
+    CheckoutInternalResponse,
+    GetCheckoutDataResponse,
+    GetCompanyBillingDetailsResponse,
+    ManagePlanResponse,
     PlanSelection,
-    PreviewSubscriptionChangeResponseData,
+    PreviewCheckoutInternalResponse,
+    PreviewManagePlanResponse,
     UpdateAddOnRequestBody,
     UpdateAutoTopupOverrideRequestBody,
+    UpdateCompanyBillingDetailsResponse,
     UpdateCreditBundleRequestBody,
+    UpdateCustomerSubscriptionTrialEndResponse,
     UpdatePayInAdvanceRequestBody,
 )
 from ...models.plans import CheckoutFieldValue, CustomerBillingAddress, TaxIDInput
@@ -57,7 +59,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         promo_code: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckoutSubscription]:
+    ) -> CheckoutInternalResponse:
         """Checkout internal: ``POST /checkout-internal``.
 
         Args:
@@ -108,7 +110,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         selected_plan_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckoutDataResponseData]:
+    ) -> GetCheckoutDataResponse:
         """Get checkout data: ``POST /checkout-internal/data``.
 
         Args:
@@ -148,7 +150,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         promo_code: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PreviewSubscriptionChangeResponseData]:
+    ) -> PreviewCheckoutInternalResponse:
         """Preview checkout internal: ``POST /checkout-internal/preview``.
 
         Args:
@@ -196,7 +198,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         company_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyBillingDetailsResponseData]:
+    ) -> GetCompanyBillingDetailsResponse:
         """Get company billing details: ``GET /companies/{company_id}/billing-details``.
 
         Args:
@@ -219,7 +221,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyBillingDetailsResponseData]:
+    ) -> UpdateCompanyBillingDetailsResponse:
         """Update company billing details: ``PUT /companies/{company_id}/billing-details``.
 
         Args:
@@ -273,7 +275,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanResponseResponseData]:
+    ) -> ManagePlanResponse:
         """Manage plan: ``POST /manage-plan``.
 
         Args:
@@ -372,7 +374,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanPreviewResponseResponseData]:
+    ) -> PreviewManagePlanResponse:
         """Preview manage plan: ``POST /manage-plan/preview``.
 
         Args:
@@ -452,7 +454,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         prorate: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ManagePlanResponseResponseData]:
+    ) -> CancelSubscriptionResponse:
         """Cancel subscription: ``POST /manage-plan/subscription/cancel``.
 
         Args:
@@ -481,7 +483,7 @@ class AsyncCheckoutResource(AsyncResource[CheckoutResource]):
         trial_end: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingSubscriptionView]:
+    ) -> UpdateCustomerSubscriptionTrialEndResponse:
         """Update customer subscription trial end.
 
         ``PUT /subscription/{subscription_id}/edit-trial-end``.

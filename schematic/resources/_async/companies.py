@@ -7,21 +7,52 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
+from ...models._base import Model
 from ...models.companies import (
-    CompanyBillingEntityResponseData,
-    CompanyBillingEntitySubscriptionResponseData,
     CompanyDetailResponseData,
     CompanyMembershipDetailResponseData,
-    CompanyResponseData,
     CompanySubscriptionResponseData,
-    CountResponse,
+    CountCompaniesResponse,
+    CountEntityKeyDefinitionsResponse,
+    CountEntityKeysResponse,
+    CountEntityTraitDefinitionsResponse,
+    CountEntityTraitsResponse,
+    CountPlanTraitsResponse,
+    CountUsersResponse,
+    CreateCompanyResponse,
+    CreateUserResponse,
+    DeleteCompanyByKeysResponse,
+    DeleteCompanyMembershipResponse,
+    DeleteCompanyResponse,
+    DeleteEntityKeyDefinitionResponse,
+    DeleteEntityTraitDefinitionResponse,
+    DeleteUserByKeysResponse,
+    DeleteUserResponse,
     EntityKeyDefinitionResponseData,
     EntityTraitDefinitionResponseData,
-    EntityTraitDefinitionUsage,
     EntityTraitValue,
     EntityType,
+    GetActiveCompanySubscriptionResponse,
+    GetBillingEntityChildSubscriptionsResponse,
+    GetCompanyBillingEntityResponse,
+    GetCompanyResponse,
+    GetEntityTraitDefinitionResponse,
+    GetEntityTraitDefinitionUsageResponse,
+    GetEntityTraitValuesResponse,
+    GetOrCreateCompanyMembershipResponse,
+    GetOrCreateEntityTraitDefinitionResponse,
+    GetPlanChangeResponse,
+    GetPlanTraitResponse,
+    GetUserResponse,
+    ListCompaniesResponse,
+    ListCompanyMembershipsResponse,
+    ListEntityKeyDefinitionsResponse,
+    ListEntityTraitDefinitionsResponse,
+    ListPlanChangesResponse,
+    ListPlanTraitsResponse,
+    ListUsersResponse,
+    LookupCompanyResponse,
+    LookupUserResponse,
     PlanChangeAction,
     PlanChangeBasePlanAction,
     PlanChangeResponseData,
@@ -30,9 +61,14 @@ from ...models.companies import (
     SubscriptionStatus,
     SubscriptionType,
     TraitType,
+    UpdateEntityTraitDefinitionResponse,
+    UpdatePlanTraitsBulkResponse,
     UpdatePlanTraitTraitRequestBody,
+    UpsertCompanyResponse,
+    UpsertCompanyTraitResponse,
+    UpsertUserResponse,
+    UpsertUserTraitResponse,
     UserDetailResponseData,
-    UserResponseData,
 )
 from .._base import RequestOptions
 from ..companies import CompaniesResource
@@ -73,7 +109,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyDetailResponseData]]:
+    ) -> ListCompaniesResponse:
         """List companies: ``GET /companies``.
 
         Args:
@@ -233,7 +269,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpsertCompanyResponse:
         """Upsert company: ``POST /companies``.
 
         Args:
@@ -280,7 +316,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         company_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> GetCompanyResponse:
         """Get company: ``GET /companies/{company_id}``.
 
         Args:
@@ -297,7 +333,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         cancel_subscription: bool | None = None,
         prorate: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyResponse:
         """Delete company: ``DELETE /companies/{company_id}``.
 
         Args:
@@ -340,7 +376,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompaniesResponse:
         """Count companies: ``GET /companies/count``.
 
         Args:
@@ -414,7 +450,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> CreateCompanyResponse:
         """Create company: ``POST /companies/create``.
 
         Args:
@@ -462,7 +498,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         keys: Mapping[str, str],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyResponseData]:
+    ) -> DeleteCompanyByKeysResponse:
         """Delete company by keys: ``POST /companies/delete``.
 
         Args:
@@ -484,7 +520,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> LookupCompanyResponse:
         """Lookup company: ``GET /companies/lookup``.
 
         Args:
@@ -501,7 +537,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyBillingEntityResponseData]]:
+    ) -> GetCompanyBillingEntityResponse:
         """Get company billing entity: ``GET /company-billing-entity``.
 
         Args:
@@ -520,7 +556,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyBillingEntitySubscriptionResponseData]]:
+    ) -> GetBillingEntityChildSubscriptionsResponse:
         """Get billing entity child subscriptions: ``GET /company-billing-entity-subscriptions``.
 
         Args:
@@ -542,7 +578,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyMembershipDetailResponseData]]:
+    ) -> ListCompanyMembershipsResponse:
         """List company memberships: ``GET /company-memberships``.
 
         Args:
@@ -599,7 +635,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         user_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyMembershipDetailResponseData]:
+    ) -> GetOrCreateCompanyMembershipResponse:
         """Get or create company membership: ``POST /company-memberships``.
 
         Args:
@@ -623,7 +659,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         company_membership_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyMembershipResponse:
         """Delete company membership: ``DELETE /company-memberships/{company_membership_id}``.
 
         Args:
@@ -645,7 +681,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanySubscriptionResponseData]]:
+    ) -> GetActiveCompanySubscriptionResponse:
         """Get active company subscription: ``GET /company-subscriptions``.
 
         Args:
@@ -705,7 +741,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpsertCompanyTraitResponse:
         """Upsert company trait: ``POST /company-traits``.
 
         Args:
@@ -740,7 +776,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityKeyDefinitionResponseData]]:
+    ) -> ListEntityKeyDefinitionsResponse:
         """List entity key definitions: ``GET /entity-key-definitions``.
 
         Args:
@@ -800,7 +836,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         entity_key_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEntityKeyDefinitionResponse:
         """Delete entity key definition.
 
         ``DELETE /entity-key-definitions/{entity_key_definition_id}``.
@@ -825,7 +861,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityKeyDefinitionsResponse:
         """Count entity key definitions: ``GET /entity-key-definitions/count``.
 
         Args:
@@ -855,7 +891,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityKeysResponse:
         """Count entity keys: ``GET /entity-keys/count``.
 
         Args:
@@ -886,7 +922,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityTraitDefinitionResponseData]]:
+    ) -> ListEntityTraitDefinitionsResponse:
         """List entity trait definitions: ``GET /entity-trait-definitions``.
 
         Args:
@@ -962,7 +998,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         display_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> GetOrCreateEntityTraitDefinitionResponse:
         """Get or create entity trait definition: ``POST /entity-trait-definitions``.
 
         Args:
@@ -990,7 +1026,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> GetEntityTraitDefinitionResponse:
         """Get entity trait definition.
 
         ``GET /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1014,7 +1050,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         display_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionResponseData]:
+    ) -> UpdateEntityTraitDefinitionResponse:
         """Update entity trait definition.
 
         ``PUT /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1042,7 +1078,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteEntityTraitDefinitionResponse:
         """Delete entity trait definition.
 
         ``DELETE /entity-trait-definitions/{entity_trait_definition_id}``.
@@ -1063,7 +1099,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         entity_trait_definition_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EntityTraitDefinitionUsage]:
+    ) -> GetEntityTraitDefinitionUsageResponse:
         """Get entity trait definition usage.
 
         ``GET /entity-trait-definitions/{entity_trait_definition_id}/usage``.
@@ -1090,7 +1126,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityTraitDefinitionsResponse:
         """Count entity trait definitions: ``GET /entity-trait-definitions/count``.
 
         Args:
@@ -1125,7 +1161,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EntityTraitValue]]:
+    ) -> GetEntityTraitValuesResponse:
         """Get entity trait values: ``GET /entity-trait-values``.
 
         Args:
@@ -1183,7 +1219,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountEntityTraitsResponse:
         """Count entity traits: ``GET /entity-traits/count``.
 
         Args:
@@ -1213,7 +1249,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanChangeResponseData]]:
+    ) -> ListPlanChangesResponse:
         """List plan changes: ``GET /plan-changes``.
 
         Args:
@@ -1282,7 +1318,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         plan_change_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanChangeResponseData]:
+    ) -> GetPlanChangeResponse:
         """Get plan change: ``GET /plan-changes/{plan_change_id}``.
 
         Args:
@@ -1304,7 +1340,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanTraitResponseData]]:
+    ) -> ListPlanTraitsResponse:
         """List plan traits: ``GET /plan-traits``.
 
         Args:
@@ -1369,7 +1405,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         plan_trait_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanTraitResponseData]:
+    ) -> GetPlanTraitResponse:
         """Get plan trait: ``GET /plan-traits/{plan_trait_id}``.
 
         Args:
@@ -1389,7 +1425,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         traits: Sequence[UpdatePlanTraitTraitRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanTraitResponseData]]:
+    ) -> UpdatePlanTraitsBulkResponse:
         """Update plan traits bulk: ``POST /plan-traits/bulk``.
 
         Args:
@@ -1420,7 +1456,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlanTraitsResponse:
         """Count plan traits: ``GET /plan-traits/count``.
 
         Args:
@@ -1454,7 +1490,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> UpsertUserTraitResponse:
         """Upsert user trait: ``POST /user-traits``.
 
         Args:
@@ -1490,7 +1526,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[UserDetailResponseData]]:
+    ) -> ListUsersResponse:
         """List users: ``GET /users``.
 
         Args:
@@ -1565,7 +1601,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> UpsertUserResponse:
         """Upsert user: ``POST /users``.
 
         Args:
@@ -1612,7 +1648,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         user_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> GetUserResponse:
         """Get user: ``GET /users/{user_id}``.
 
         Args:
@@ -1627,7 +1663,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         user_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteUserResponse:
         """Delete user: ``DELETE /users/{user_id}``.
 
         Args:
@@ -1647,7 +1683,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountUsersResponse:
         """Count users: ``GET /users/count``.
 
         Args:
@@ -1687,7 +1723,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         update_only: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> CreateUserResponse:
         """Create user: ``POST /users/create``.
 
         Args:
@@ -1735,7 +1771,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         keys: Mapping[str, str],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserResponseData]:
+    ) -> DeleteUserByKeysResponse:
         """Delete user by keys: ``POST /users/delete``.
 
         Args:
@@ -1757,7 +1793,7 @@ class AsyncCompaniesResource(AsyncResource[CompaniesResource]):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[UserDetailResponseData]:
+    ) -> LookupUserResponse:
         """Lookup user: ``GET /users/lookup``.
 
         Args:

@@ -6,14 +6,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
-from ...models.companies import CountResponse
+from ...models._base import Model
 from ...models.components import (
+    BindCatalogResponse,
     ComponentEntityType,
-    ComponentPreviewResponseData,
     ComponentResponseData,
     ComponentState,
+    CountComponentsResponse,
+    CreateComponentResponse,
+    DeleteComponentResponse,
+    GetComponentResponse,
+    ListComponentsResponse,
+    PreviewComponentDataResponse,
+    UpdateComponentResponse,
 )
 from .._base import RequestOptions
 from ..components import ComponentsResource
@@ -36,7 +41,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ComponentResponseData]]:
+    ) -> ListComponentsResponse:
         """List components: ``GET /components``.
 
         Args:
@@ -85,7 +90,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         ast: Mapping[str, float] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> CreateComponentResponse:
         """Create component: ``POST /components``.
 
         Args:
@@ -111,7 +116,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         component_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> GetComponentResponse:
         """Get component: ``GET /components/{component_id}``.
 
         Args:
@@ -133,7 +138,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         state: ComponentState | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> UpdateComponentResponse:
         """Update component: ``PUT /components/{component_id}``.
 
         Args:
@@ -163,7 +168,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         component_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteComponentResponse:
         """Delete component: ``DELETE /components/{component_id}``.
 
         Args:
@@ -182,7 +187,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         catalog_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentResponseData]:
+    ) -> BindCatalogResponse:
         """Bind catalog: ``PUT /components/{component_id}/catalog``.
 
         Args:
@@ -208,7 +213,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountComponentsResponse:
         """Count components: ``GET /components/count``.
 
         Args:
@@ -232,7 +237,7 @@ class AsyncComponentsResource(AsyncResource[ComponentsResource]):
         company_id: str | None = None,
         component_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ComponentPreviewResponseData]:
+    ) -> PreviewComponentDataResponse:
         """Preview component data: ``GET /components/preview-data``.
 
         Args:

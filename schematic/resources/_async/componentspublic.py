@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from ...models._base import Response
-from ...models.componentspublic import PublicPlansResponseData
+from ...models.componentspublic import GetPublicPlansResponse
 from .._base import RequestOptions
 from ..componentspublic import ComponentspublicResource
 from ._base import AsyncResource
@@ -23,7 +22,7 @@ class AsyncComponentspublicResource(AsyncResource[ComponentspublicResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PublicPlansResponseData]:
+    ) -> GetPublicPlansResponse:
         """Get public plans: ``GET /public/plans``.
 
         Args:

@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
-from ...models.companies import CountResponse, SortDirection
+from ...models._base import Model
+from ...models.companies import SortDirection
 from ...models.credits import (
+    AcquireCreditLeaseResponse,
     BillingCreditAutoTopupAvailability,
     BillingCreditBundleResponseData,
     BillingCreditBundleStatus,
@@ -29,15 +29,42 @@ from ...models.credits import (
     BillingPlanCreditGrantResetStart,
     BillingPlanCreditGrantResetType,
     BillingPlanCreditGrantResponseData,
-    CompanyCreditBalanceResponseData,
+    CountBillingCreditsGrantsResponse,
+    CountBillingCreditsResponse,
+    CountBillingPlanCreditGrantsResponse,
+    CountCompanyGrantsResponse,
+    CountCreditBundlesResponse,
+    CountCreditEventLedgerResponse,
+    CreateBillingCreditResponse,
+    CreateBillingPlanCreditGrantResponse,
+    CreateCreditBundleResponse,
     CreditAutoTopupAmountType,
     CreditBundleCurrencyPriceRequestBody,
     CreditCurrencyPriceRequestBody,
     CreditEventLedgerResponseData,
     CreditEventType,
     CreditGrantSortOrder,
-    CreditLeaseResponseData,
+    DeleteBillingPlanCreditGrantResponse,
+    DeleteCreditBundleResponse,
+    ExtendCreditLeaseResponse,
+    GetCreditBundleResponse,
+    GetSingleBillingCreditResponse,
+    GetSingleBillingPlanCreditGrantResponse,
+    GrantBillingCreditsToCompanyResponse,
+    ListBillingCreditsResponse,
+    ListBillingPlanCreditGrantsResponse,
+    ListCompanyCreditBalancesResponse,
+    ListCompanyGrantsResponse,
+    ListCreditBundlesResponse,
+    ListCreditEventLedgerResponse,
+    ListGrantsForCreditResponse,
     PlanCreditGrantScaling,
+    ReleaseCreditLeaseResponse,
+    SoftDeleteBillingCreditResponse,
+    UpdateBillingCreditResponse,
+    UpdateBillingPlanCreditGrantResponse,
+    UpdateCreditBundleDetailsResponse,
+    ZeroOutGrantResponse,
 )
 from ...models.entitlements import BillingCreditGrantReason
 from .._base import RequestOptions
@@ -62,7 +89,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditResponseData]]:
+    ) -> ListBillingCreditsResponse:
         """List billing credits: ``GET /billing/credits``.
 
         Args:
@@ -127,7 +154,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         singular_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> CreateBillingCreditResponse:
         """Create billing credit: ``POST /billing/credits``.
 
         Args:
@@ -174,7 +201,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         credit_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> GetSingleBillingCreditResponse:
         """Get single billing credit: ``GET /billing/credits/{credit_id}``.
 
         Args:
@@ -204,7 +231,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         singular_name: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditResponseData]:
+    ) -> UpdateBillingCreditResponse:
         """Update billing credit: ``PUT /billing/credits/{credit_id}``.
 
         Args:
@@ -251,7 +278,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         credit_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> SoftDeleteBillingCreditResponse:
         """Soft delete billing credit: ``DELETE /billing/credits/{credit_id}``.
 
         Args:
@@ -268,7 +295,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         *,
         company_id: str,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyCreditBalanceResponseData]]:
+    ) -> ListCompanyCreditBalancesResponse:
         """List company credit balances: ``GET /billing/credits/balance``.
 
         Args:
@@ -292,7 +319,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditBundleResponseData]]:
+    ) -> ListCreditBundlesResponse:
         """List credit bundles: ``GET /billing/credits/bundles``.
 
         Args:
@@ -371,7 +398,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         status: BillingCreditBundleStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> CreateCreditBundleResponse:
         """Create credit bundle: ``POST /billing/credits/bundles``.
 
         Args:
@@ -419,7 +446,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         bundle_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> GetCreditBundleResponse:
         """Get credit bundle: ``GET /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -448,7 +475,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         status: BillingCreditBundleStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditBundleResponseData]:
+    ) -> UpdateCreditBundleDetailsResponse:
         """Update credit bundle details: ``PUT /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -492,7 +519,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         bundle_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCreditBundleResponse:
         """Delete credit bundle: ``DELETE /billing/credits/bundles/{bundle_id}``.
 
         Args:
@@ -514,7 +541,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCreditBundlesResponse:
         """Count credit bundles: ``GET /billing/credits/bundles/count``.
 
         Args:
@@ -546,7 +573,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingCreditsResponse:
         """Count billing credits: ``GET /billing/credits/count``.
 
         Args:
@@ -573,7 +600,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         reason: BillingCreditGrantZeroedOutReason | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditGrantResponseData]:
+    ) -> ZeroOutGrantResponse:
         """Zero out grant: ``PUT /billing/credits/grants/{grant_id}/zero-out``.
 
         Args:
@@ -610,7 +637,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         renewal_period: BillingPlanCreditGrantResetStart | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingCreditGrantResponseData]:
+    ) -> GrantBillingCreditsToCompanyResponse:
         """Grant billing credits to company: ``POST /billing/credits/grants/company``.
 
         Args:
@@ -660,7 +687,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyGrantsResponse:
         """Count company grants: ``GET /billing/credits/grants/company/count``.
 
         Args:
@@ -691,7 +718,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditGrantResponseData]]:
+    ) -> ListCompanyGrantsResponse:
         """List company grants: ``GET /billing/credits/grants/company/list``.
 
         Args:
@@ -754,7 +781,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingCreditsGrantsResponse:
         """Count billing credits grants: ``GET /billing/credits/grants/count``.
 
         Args:
@@ -782,7 +809,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingCreditGrantResponseData]]:
+    ) -> ListGrantsForCreditResponse:
         """List grants for credit: ``GET /billing/credits/grants/list``.
 
         Args:
@@ -838,7 +865,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         expires_at: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> AcquireCreditLeaseResponse:
         """Acquire credit lease: ``POST /billing/credits/lease``.
 
         Args:
@@ -869,7 +896,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         expires_at: datetime | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> ExtendCreditLeaseResponse:
         """Extend credit lease: ``PUT /billing/credits/lease/{lease_id}/extend``.
 
         Args:
@@ -896,7 +923,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CreditLeaseResponseData]:
+    ) -> ReleaseCreditLeaseResponse:
         """Release credit lease: ``PUT /billing/credits/lease/{lease_id}/release``.
 
         Args:
@@ -925,7 +952,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[BillingPlanCreditGrantResponseData]]:
+    ) -> ListBillingPlanCreditGrantsResponse:
         """List billing plan credit grants: ``GET /billing/credits/plan-grants``.
 
         Args:
@@ -1026,7 +1053,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         scaling: PlanCreditGrantScaling | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> CreateBillingPlanCreditGrantResponse:
         """Create billing plan credit grant: ``POST /billing/credits/plan-grants``.
 
         Deprecated: ``can_buy_bundles``; the API marks this argument as deprecated.
@@ -1109,7 +1136,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         plan_grant_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> GetSingleBillingPlanCreditGrantResponse:
         """Get single billing plan credit grant.
 
         ``GET /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1154,7 +1181,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         scaling: PlanCreditGrantScaling | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingPlanCreditGrantResponseData]:
+    ) -> UpdateBillingPlanCreditGrantResponse:
         """Update billing plan credit grant.
 
         ``PUT /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1237,7 +1264,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         *,
         apply_to_existing: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteBillingPlanCreditGrantResponse:
         """Delete billing plan credit grant.
 
         ``DELETE /billing/credits/plan-grants/{plan_grant_id}``.
@@ -1267,7 +1294,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingPlanCreditGrantsResponse:
         """Count billing plan credit grants: ``GET /billing/credits/plan-grants/count``.
 
         Args:
@@ -1307,7 +1334,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CreditEventLedgerResponseData]]:
+    ) -> ListCreditEventLedgerResponse:
         """List credit event ledger: ``GET /v2/billing/credits/ledger``.
 
         Args:
@@ -1389,7 +1416,7 @@ class AsyncCreditsResource(AsyncResource[CreditsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCreditEventLedgerResponse:
         """Count credit event ledger: ``GET /v2/billing/credits/ledger/count``.
 
         Args:

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.dataexports import (
+    CreateDataExportResponse,
     DataExportMetadata,
     DataExportOutputFileType,
     DataExportResponseData,
     DataExportStatus,
     DataExportType,
+    GetDataExportResponse,
+    ListDataExportsResponse,
 )
 from .._base import RequestOptions
 from ..dataexports import DataexportsResource
@@ -36,7 +39,7 @@ class AsyncDataexportsResource(AsyncResource[DataexportsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[DataExportResponseData]]:
+    ) -> ListDataExportsResponse:
         """List data exports: ``GET /data-exports``.
 
         Args:
@@ -94,7 +97,7 @@ class AsyncDataexportsResource(AsyncResource[DataexportsResource]):
         metadata: DataExportMetadata | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DataExportResponseData]:
+    ) -> CreateDataExportResponse:
         """Create data export: ``POST /data-exports``.
 
         Args:
@@ -120,7 +123,7 @@ class AsyncDataexportsResource(AsyncResource[DataexportsResource]):
         data_export_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DataExportResponseData]:
+    ) -> GetDataExportResponse:
         """Get data export: ``GET /data-exports/{data_export_id}``.
 
         Args:

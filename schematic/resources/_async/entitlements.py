@@ -10,27 +10,46 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import BillingProviderType, BillingTiersMode, DeleteResponse
-from ...models.companies import CountResponse
+from ...models._base import Model
+from ...models.billing import BillingProviderType, BillingTiersMode
 from ...models.entitlements import (
     CompanyOverrideResponseData,
+    CountCompanyOverridesResponse,
+    CountFeatureCompaniesResponse,
+    CountFeatureUsageResponse,
+    CountFeatureUsersResponse,
+    CountPlanEntitlementsResponse,
+    CreateCompanyOverrideResponse,
+    CreatePlanEntitlementResponse,
     CreatePriceTierRequestBody,
     CurrencyPriceRequestBody,
-    DuplicatePlanEntitlementsResponseResponseData,
+    DeleteCompanyOverrideResponse,
+    DeletePlanEntitlementResponse,
+    DuplicatePlanEntitlementsResponse,
     EntitlementPriceBehavior,
     EntitlementValueType,
     FeatureCompanyResponseData,
     FeatureCompanyUserResponseData,
-    FeatureUsageDetailResponseData,
     FeatureUsageHistoryResponseData,
     FeatureUsageResponseData,
-    FeatureUsageTimeSeriesResponseData,
+    GetCompanyOverrideResponse,
+    GetFeatureUsageByCompanyResponse,
+    GetFeatureUsageTimeSeriesResponse,
+    GetPlanEntitlementResponse,
+    GetUserUsageByCompanyResponse,
+    GetUserUsageDetailResponse,
+    ListCompanyOverridesResponse,
+    ListFeatureCompaniesResponse,
+    ListFeatureUsageHistoryResponse,
+    ListFeatureUsageResponse,
+    ListFeatureUsersResponse,
+    ListPlanEntitlementsResponse,
     MetricPeriodMonthReset,
     PlanEntitlementResponseData,
     TimeSeriesGranularity,
-    UserUsageByCompanyResponseData,
-    UserUsageDetailResponseData,
+    UpdateCompanyOverrideResponse,
+    UpdatePlanEntitlementResponse,
+    UpsertPlanEntitlementForBillingProductResponse,
     WarningTierRequestBody,
 )
 from ...models.features import MetricPeriod
@@ -61,7 +80,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyOverrideResponseData]]:
+    ) -> ListCompanyOverridesResponse:
         """List company overrides: ``GET /company-overrides``.
 
         Args:
@@ -153,7 +172,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         value_trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> CreateCompanyOverrideResponse:
         """Create company override: ``POST /company-overrides``.
 
         Args:
@@ -197,7 +216,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         company_override_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> GetCompanyOverrideResponse:
         """Get company override: ``GET /company-overrides/{company_override_id}``.
 
         Args:
@@ -225,7 +244,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         value_trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyOverrideResponseData]:
+    ) -> UpdateCompanyOverrideResponse:
         """Update company override: ``PUT /company-overrides/{company_override_id}``.
 
         Args:
@@ -267,7 +286,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         company_override_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteCompanyOverrideResponse:
         """Delete company override: ``DELETE /company-overrides/{company_override_id}``.
 
         Args:
@@ -292,7 +311,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyOverridesResponse:
         """Count company overrides: ``GET /company-overrides/count``.
 
         Args:
@@ -330,7 +349,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureCompanyResponseData]]:
+    ) -> ListFeatureCompaniesResponse:
         """List feature companies: ``GET /feature-companies``.
 
         Args:
@@ -385,7 +404,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureCompaniesResponse:
         """Count feature companies: ``GET /feature-companies/count``.
 
         Args:
@@ -418,7 +437,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureUsageResponseData]]:
+    ) -> ListFeatureUsageResponse:
         """List feature usage: ``GET /feature-usage``.
 
         Args:
@@ -510,7 +529,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureUsageHistoryResponseData]]:
+    ) -> ListFeatureUsageHistoryResponse:
         """List feature usage history: ``GET /feature-usage-history``.
 
         Args:
@@ -588,7 +607,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureUsageTimeSeriesResponseData]:
+    ) -> GetFeatureUsageTimeSeriesResponse:
         """Get feature usage time series: ``GET /feature-usage-timeseries``.
 
         Args:
@@ -623,7 +642,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureUsageResponse:
         """Count feature usage: ``GET /feature-usage/count``.
 
         Args:
@@ -664,7 +683,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureCompanyUserResponseData]]:
+    ) -> ListFeatureUsersResponse:
         """List feature users: ``GET /feature-users``.
 
         Args:
@@ -719,7 +738,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeatureUsersResponse:
         """Count feature users: ``GET /feature-users/count``.
 
         Args:
@@ -754,7 +773,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanEntitlementResponseData]]:
+    ) -> ListPlanEntitlementsResponse:
         """List plan entitlements: ``GET /plan-entitlements``.
 
         Args:
@@ -883,7 +902,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> CreatePlanEntitlementResponse:
         """Create plan entitlement: ``POST /plan-entitlements``.
 
         Deprecated: ``monthly_metered_price_id``, ``overage_billing_product_id``, ``price_tiers``,
@@ -980,7 +999,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         plan_entitlement_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> GetPlanEntitlementResponse:
         """Get plan entitlement: ``GET /plan-entitlements/{plan_entitlement_id}``.
 
         Args:
@@ -1030,7 +1049,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> UpdatePlanEntitlementResponse:
         """Update plan entitlement: ``PUT /plan-entitlements/{plan_entitlement_id}``.
 
         Deprecated: ``monthly_metered_price_id``, ``overage_billing_product_id``, ``price_tiers``,
@@ -1123,7 +1142,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         plan_entitlement_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanEntitlementResponse:
         """Delete plan entitlement: ``DELETE /plan-entitlements/{plan_entitlement_id}``.
 
         Args:
@@ -1177,7 +1196,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         yearly_unit_price_decimal: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanEntitlementResponseData]:
+    ) -> UpsertPlanEntitlementForBillingProductResponse:
         """Upsert plan entitlement for billing product.
 
         ``POST /plan-entitlements/billing-linked``.
@@ -1290,7 +1309,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlanEntitlementsResponse:
         """Count plan entitlements: ``GET /plan-entitlements/count``.
 
         Args:
@@ -1333,7 +1352,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         target_plan_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DuplicatePlanEntitlementsResponseResponseData]:
+    ) -> DuplicatePlanEntitlementsResponse:
         """Duplicate plan entitlements: ``POST /plan-entitlements/duplicate``.
 
         Args:
@@ -1357,7 +1376,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         *,
         keys: Mapping[str, str],
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureUsageDetailResponseData]:
+    ) -> GetFeatureUsageByCompanyResponse:
         """Get feature usage by company: ``GET /usage-by-company``.
 
         Args:
@@ -1377,7 +1396,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         feature_id: str | None = None,
         start_time: datetime | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserUsageByCompanyResponseData]:
+    ) -> GetUserUsageByCompanyResponse:
         """Get user usage by company: ``GET /user-usage-by-company``.
 
         Args:
@@ -1405,7 +1424,7 @@ class AsyncEntitlementsResource(AsyncResource[EntitlementsResource]):
         end_time: datetime | None = None,
         start_time: datetime | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[UserUsageDetailResponseData]:
+    ) -> GetUserUsageDetailResponse:
         """Get user usage detail: ``GET /user-usage-detail``.
 
         Args:

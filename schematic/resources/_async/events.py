@@ -7,16 +7,19 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.events import (
+    CreateEventBatchResponse,
     CreateEventRequestBody,
+    CreateEventResponse,
     EventBody,
     EventDetailResponseData,
     EventSummaryResponseData,
     EventType,
-    RawEventBatchResponseData,
-    RawEventResponseData,
-    SegmentStatusResp,
+    GetEventResponse,
+    GetEventSummariesResponse,
+    GetSegmentIntegrationStatusResponse,
+    ListEventsResponse,
 )
 from .._base import RequestOptions
 from ..events import EventsResource
@@ -38,7 +41,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         events: Sequence[CreateEventRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RawEventBatchResponseData]:
+    ) -> CreateEventBatchResponse:
         """Create event batch: ``POST /event-batch``.
 
         Args:
@@ -63,7 +66,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EventSummaryResponseData]]:
+    ) -> GetEventSummariesResponse:
         """Get event summaries: ``GET /event-types``.
 
         Args:
@@ -125,7 +128,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[EventDetailResponseData]]:
+    ) -> ListEventsResponse:
         """List events: ``GET /events``.
 
         Args:
@@ -208,7 +211,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         trusted_client_clock: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RawEventResponseData]:
+    ) -> CreateEventResponse:
         """Create event: ``POST /events``.
 
         Args:
@@ -243,7 +246,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         event_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[EventDetailResponseData]:
+    ) -> GetEventResponse:
         """Get event: ``GET /events/{event_id}``.
 
         Args:
@@ -257,7 +260,7 @@ class AsyncEventsResource(AsyncResource[EventsResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[SegmentStatusResp]:
+    ) -> GetSegmentIntegrationStatusResponse:
         """Get segment integration status: ``GET /segment-integration``.
 
         Args:

@@ -6,23 +6,35 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import BillingProviderType, DeleteResponse
-from ...models.companies import CountResponse
+from ...models._base import Model
+from ...models.billing import BillingProviderType
 from ...models.features import (
     CheckFlagRequestBody,
-    CheckFlagResponseData,
-    CheckFlagsBulkResponseData,
-    CheckFlagsResponseData,
+    CheckFlagResponse,
+    CheckFlagsBulkResponse,
+    CheckFlagsResponse,
+    CountFeaturesResponse,
+    CountFlagsResponse,
+    CreateFeatureResponse,
+    CreateFlagResponse,
     CreateOrUpdateFlagRequestBody,
     CreateOrUpdateRuleRequestBody,
+    DeleteFeatureResponse,
+    DeleteFlagResponse,
     FeatureDetailResponseData,
     FeatureLifecyclePhase,
     FeatureType,
     FlagDetailResponseData,
     FlagType,
+    GetFeatureResponse,
+    GetFlagResponse,
+    ListFeaturesResponse,
+    ListFlagsResponse,
     PreflightRequestBody,
-    RulesDetailResponseData,
+    UpdateFeatureResponse,
+    UpdateFlagResponse,
+    UpdateFlagRulesResponse,
+    UpsertFeatureForBillingProductResponse,
 )
 from .._base import RequestOptions
 from ..features import FeaturesResource
@@ -52,7 +64,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FeatureDetailResponseData]]:
+    ) -> ListFeaturesResponse:
         """List features: ``GET /features``.
 
         Args:
@@ -158,7 +170,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> CreateFeatureResponse:
         """Create feature: ``POST /features``.
 
         Args:
@@ -201,7 +213,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         feature_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> GetFeatureResponse:
         """Get feature: ``GET /features/{feature_id}``.
 
         Args:
@@ -228,7 +240,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> UpdateFeatureResponse:
         """Update feature: ``PUT /features/{feature_id}``.
 
         Args:
@@ -273,7 +285,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         feature_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteFeatureResponse:
         """Delete feature: ``DELETE /features/{feature_id}``.
 
         Args:
@@ -303,7 +315,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         trait_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FeatureDetailResponseData]:
+    ) -> UpsertFeatureForBillingProductResponse:
         """Upsert feature for billing product: ``POST /features/billing-linked``.
 
         Args:
@@ -359,7 +371,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFeaturesResponse:
         """Count features: ``GET /features/count``.
 
         Args:
@@ -405,7 +417,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[FlagDetailResponseData]]:
+    ) -> ListFlagsResponse:
         """List flags: ``GET /flags``.
 
         Args:
@@ -471,7 +483,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         maintainer_account_member_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> CreateFlagResponse:
         """Create flag: ``POST /flags``.
 
         Args:
@@ -505,7 +517,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         flag_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> GetFlagResponse:
         """Get flag: ``GET /flags/{flag_id}``.
 
         Args:
@@ -528,7 +540,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         maintainer_account_member_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[FlagDetailResponseData]:
+    ) -> UpdateFlagResponse:
         """Update flag: ``PUT /flags/{flag_id}``.
 
         Args:
@@ -564,7 +576,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         flag_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteFlagResponse:
         """Delete flag: ``DELETE /flags/{flag_id}``.
 
         Args:
@@ -581,7 +593,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         rules: Sequence[CreateOrUpdateRuleRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[RulesDetailResponseData]:
+    ) -> UpdateFlagRulesResponse:
         """Update flag rules: ``PUT /flags/{flag_id}/rules``.
 
         Args:
@@ -609,7 +621,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         user: Mapping[str, str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagResponseData]:
+    ) -> CheckFlagResponse:
         """Check flag: ``POST /flags/{key}/check``.
 
         Args:
@@ -645,7 +657,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         user: Mapping[str, str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagsResponseData]:
+    ) -> CheckFlagsResponse:
         """Check flags: ``POST /flags/check``.
 
         Args:
@@ -677,7 +689,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         contexts: Sequence[CheckFlagRequestBody | Mapping[str, Any]],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CheckFlagsBulkResponseData]:
+    ) -> CheckFlagsBulkResponse:
         """Check flags bulk: ``POST /flags/check-bulk``.
 
         Args:
@@ -703,7 +715,7 @@ class AsyncFeaturesResource(AsyncResource[FeaturesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountFlagsResponse:
         """Count flags: ``GET /flags/count``.
 
         Args:

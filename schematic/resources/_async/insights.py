@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ...models._base import Response
 from ...models.entitlements import TimeSeriesGranularity
 from ...models.insights import (
-    ActivityResponseResponseData,
-    EnvironmentFeatureUsageTimeSeriesResponseData,
-    EnvironmentTraitUsageTimeSeriesResponseData,
-    InsightsSummaryResponseData,
-    PlanGrowthResponseData,
-    TopFeaturesByUsageResponseData,
+    GetActivityResponse,
+    GetEnvironmentFeatureUsageTimeSeriesResponse,
+    GetEnvironmentTraitUsageTimeSeriesResponse,
+    GetPlanGrowthResponse,
+    GetSummaryResponse,
+    GetTopFeaturesByUsageResponse,
 )
 from .._base import RequestOptions
 from ..insights import InsightsResource
@@ -34,7 +33,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         *,
         limit: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ActivityResponseResponseData]:
+    ) -> GetActivityResponse:
         """Get activity: ``GET /insights/activity``.
 
         Args:
@@ -54,7 +53,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentFeatureUsageTimeSeriesResponseData]:
+    ) -> GetEnvironmentFeatureUsageTimeSeriesResponse:
         """Get environment feature usage time series: ``GET /insights/feature-usage-timeseries``.
 
         Args:
@@ -79,7 +78,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         *,
         months: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGrowthResponseData]:
+    ) -> GetPlanGrowthResponse:
         """Get plan growth: ``GET /insights/plan-growth``.
 
         Args:
@@ -95,7 +94,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[InsightsSummaryResponseData]:
+    ) -> GetSummaryResponse:
         """Get summary: ``GET /insights/summary``.
 
         Args:
@@ -111,7 +110,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         start_time: datetime,
         limit: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[TopFeaturesByUsageResponseData]:
+    ) -> GetTopFeaturesByUsageResponse:
         """Get top features by usage: ``GET /insights/top-features``.
 
         Args:
@@ -137,7 +136,7 @@ class AsyncInsightsResource(AsyncResource[InsightsResource]):
         start_time: datetime,
         granularity: TimeSeriesGranularity | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[EnvironmentTraitUsageTimeSeriesResponseData]:
+    ) -> GetEnvironmentTraitUsageTimeSeriesResponse:
         """Get environment trait usage time series: ``GET /insights/trait-usage-timeseries``.
 
         Args:

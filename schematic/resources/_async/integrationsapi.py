@@ -6,17 +6,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
+from ...models._base import Model
 from ...models.integrationsapi import (
+    AssumeStripeInstalledResponse,
     CompanyMatchingCriteria,
-    IntegrationInstallResponseData,
-    IntegrationsDataSetResponseData,
+    GetIntegrationWebhookUrlResponse,
+    InstallIntegrationResponse,
+    InstallStripeResponse,
     IntegrationsListResponseData,
-    IntegrationsResponseData,
     IntegrationState,
     IntegrationType,
-    IntegrationWebhookUrlResponseData,
+    ListIntegrationsResponse,
+    LoadSampleDataSetResponse,
+    RunIntegrationResponse,
+    StartDataImportResponse,
+    UninstallIntegrationResponse,
 )
 from .._base import RequestOptions
 from ..integrationsapi import IntegrationsapiResource
@@ -37,7 +41,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         integration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsResponseData]:
+    ) -> RunIntegrationResponse:
         """Run integration: ``GET /integration/start/{integration_id}``.
 
         Args:
@@ -60,7 +64,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[IntegrationsListResponseData]]:
+    ) -> ListIntegrationsResponse:
         """List integrations: ``GET /integrations``.
 
         Args:
@@ -130,7 +134,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         type: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationWebhookUrlResponseData]:
+    ) -> GetIntegrationWebhookUrlResponse:
         """Get integration webhook url: ``GET /integrations/{type}/webhook-url``.
 
         Args:
@@ -153,7 +157,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> InstallIntegrationResponse:
         """Install integration: ``POST /integrations/install``.
 
         Args:
@@ -188,7 +192,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         company_matching_field: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsResponseData]:
+    ) -> StartDataImportResponse:
         """Start data import: ``POST /integrations/start-data-import``.
 
         Args:
@@ -213,7 +217,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         self,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationsDataSetResponseData]:
+    ) -> LoadSampleDataSetResponse:
         """Load sample data set: ``GET /integrations/stripe/dataset-sample-v2``.
 
         Args:
@@ -233,7 +237,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> AssumeStripeInstalledResponse:
         """Assume stripe installed: ``POST /integrations/stripe/v2/assume-installed``.
 
         Args:
@@ -271,7 +275,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         live_mode: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[IntegrationInstallResponseData]:
+    ) -> InstallStripeResponse:
         """Install stripe: ``POST /integrations/stripe/v2/install``.
 
         Args:
@@ -303,7 +307,7 @@ class AsyncIntegrationsapiResource(AsyncResource[IntegrationsapiResource]):
         integration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> UninstallIntegrationResponse:
         """Uninstall integration: ``DELETE /integrations/uninstall/{integration_id}``.
 
         Args:

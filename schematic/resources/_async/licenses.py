@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 
-from ...models._base import Response
-from ...models.companies import CountResponse
-from ...models.licenses import LicenseResponseData
+from ...models.licenses import (
+    CountLicensesResponse,
+    GetSingleLicenseResponse,
+    LicenseResponseData,
+    ListLicensesResponse,
+)
 from .._base import RequestOptions
 from ..licenses import LicensesResource
 from ._base import AsyncResource
@@ -31,7 +34,7 @@ class AsyncLicensesResource(AsyncResource[LicensesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[LicenseResponseData]]:
+    ) -> ListLicensesResponse:
         """List licenses: ``GET /licenses``.
 
         Args:
@@ -91,7 +94,7 @@ class AsyncLicensesResource(AsyncResource[LicensesResource]):
         license_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[LicenseResponseData]:
+    ) -> GetSingleLicenseResponse:
         """Get single license: ``GET /licenses/{license_id}``.
 
         Args:
@@ -112,7 +115,7 @@ class AsyncLicensesResource(AsyncResource[LicensesResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountLicensesResponse:
         """Count licenses: ``GET /licenses/count``.
 
         Args:

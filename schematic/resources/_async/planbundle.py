@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.planbundle import (
     CreateCustomPlanBundlePlanRequestBody,
+    CreateCustomPlanBundleResponse,
+    CreatePlanBundleResponse,
     PlanBundleCreditGrantRequestBody,
     PlanBundleEntitlementRequestBody,
-    PlanBundleResponseData,
+    UpdatePlanBundleResponse,
 )
 from ...models.plans import (
     CreatePlanRequestBody,
@@ -41,7 +43,7 @@ class AsyncPlanbundleResource(AsyncResource[PlanbundleResource]):
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> CreateCustomPlanBundleResponse:
         """Create custom plan bundle: ``POST /custom-plan-bundles``.
 
         Args:
@@ -73,7 +75,7 @@ class AsyncPlanbundleResource(AsyncResource[PlanbundleResource]):
         credit_grants: Sequence[PlanBundleCreditGrantRequestBody | Mapping[str, Any]] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> CreatePlanBundleResponse:
         """Create plan bundle: ``POST /plan-bundles``.
 
         Args:
@@ -107,7 +109,7 @@ class AsyncPlanbundleResource(AsyncResource[PlanbundleResource]):
         plan_version_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanBundleResponseData]:
+    ) -> UpdatePlanBundleResponse:
         """Update plan bundle: ``PUT /plan-bundles/{plan_id}``.
 
         Args:

@@ -6,18 +6,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
+from ...models._base import Model
 from ...models.components import CompatiblePlans
 from ...models.plangroups import (
     CheckoutBundlePurchaseBehavior,
     CheckoutFieldInput,
+    CreatePlanGroupResponse,
     CustomPlanConfig,
+    GetPlanGroupResponse,
     OrderedPlansInGroup,
     PlanGroupBundleOrder,
-    PlanGroupDetailResponseData,
-    PlanGroupResponseData,
     ProrationBehavior,
     ScheduledDowngradeConfigBehavior,
+    UpdatePlanGroupResponse,
 )
 from .._base import RequestOptions
 from ..plangroups import PlangroupsResource
@@ -38,7 +39,7 @@ class AsyncPlangroupsResource(AsyncResource[PlangroupsResource]):
         *,
         include_company_counts: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupDetailResponseData]:
+    ) -> GetPlanGroupResponse:
         """Get plan group: ``GET /plan-groups``.
 
         Args:
@@ -95,7 +96,7 @@ class AsyncPlangroupsResource(AsyncResource[PlangroupsResource]):
         trial_payment_method_required: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupResponseData]:
+    ) -> CreatePlanGroupResponse:
         """Create plan group: ``POST /plan-groups``.
 
         Deprecated: ``add_on_ids``; the API marks this argument as deprecated.
@@ -232,7 +233,7 @@ class AsyncPlangroupsResource(AsyncResource[PlangroupsResource]):
         trial_payment_method_required: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanGroupResponseData]:
+    ) -> UpdatePlanGroupResponse:
         """Update plan group: ``PUT /plan-groups/{plan_group_id}``.
 
         Deprecated: ``add_on_ids``; the API marks this argument as deprecated.

@@ -6,15 +6,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.companies import CountResponse
+from ...models._base import Model
 from ...models.planmigrations import (
+    CountCompanyMigrationsResponse,
+    CountMigrationsResponse,
+    CreateMigrationResponse,
+    GetMigrationResponse,
+    ListCompanyMigrationsResponse,
+    ListMigrationsResponse,
     MigrationErrorCode,
     PlanVersionCompanyMigrationResponseData,
     PlanVersionCompanyMigrationStatus,
-    PlanVersionMigrationPreviewResponseData,
     PlanVersionMigrationResponseData,
     PlanVersionMigrationStatus,
+    PreviewMigrationResponse,
+    RetryCompanyMigrationResponse,
+    RetryMigrationResponse,
 )
 from ...models.plans import MigrationProrationBehavior, PlanType, PlanVersionMigrationStrategy
 from .._base import RequestOptions
@@ -40,7 +47,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanVersionCompanyMigrationResponseData]]:
+    ) -> ListCompanyMigrationsResponse:
         """List company migrations: ``GET /plan-version-company-migrations``.
 
         Args:
@@ -101,7 +108,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionCompanyMigrationResponseData]:
+    ) -> RetryCompanyMigrationResponse:
         """Retry company migration.
 
         ``POST /plan-version-company-migrations/{plan_version_company_migration_id}/retry``.
@@ -129,7 +136,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountCompanyMigrationsResponse:
         """Count company migrations: ``GET /plan-version-company-migrations/count``.
 
         Args:
@@ -159,7 +166,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanVersionMigrationResponseData]]:
+    ) -> ListMigrationsResponse:
         """List migrations: ``GET /plan-version-migrations``.
 
         Args:
@@ -222,7 +229,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         proration_behavior: MigrationProrationBehavior | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> CreateMigrationResponse:
         """Create migration: ``POST /plan-version-migrations``.
 
         Args:
@@ -258,7 +265,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         plan_version_migration_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> GetMigrationResponse:
         """Get migration: ``GET /plan-version-migrations/{plan_version_migration_id}``.
 
         Args:
@@ -277,7 +284,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         error_codes: Sequence[MigrationErrorCode],
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationResponseData]:
+    ) -> RetryMigrationResponse:
         """Retry migration: ``POST /plan-version-migrations/{plan_version_migration_id}/retry``.
 
         Args:
@@ -308,7 +315,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountMigrationsResponse:
         """Count migrations: ``GET /plan-version-migrations/count``.
 
         Args:
@@ -338,7 +345,7 @@ class AsyncPlanmigrationsResource(AsyncResource[PlanmigrationsResource]):
         plan_version_ids_from: Sequence[str] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionMigrationPreviewResponseData]:
+    ) -> PreviewMigrationResponse:
         """Preview migration: ``POST /plan-version-migrations/preview``.
 
         Args:

@@ -6,28 +6,43 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import BillingProviderType, DeleteResponse
-from ...models.companies import CompanyDetailResponseData, CountResponse
+from ...models._base import Model
+from ...models.billing import BillingProviderType
+from ...models.companies import CompanyDetailResponseData
 from ...models.plans import (
-    BillingProductPlanResponseData,
     BillingStrategy,
     ChargeType,
     CheckoutFieldValue,
+    CountBillingProductMatchCompaniesResponse,
+    CountPlansResponse,
+    CreateCustomPlanResponse,
+    CreatePlanResponse,
     CustomerBillingAddress,
     CustomPlanActivationStrategy,
     CustomPlanBillingResponseData,
     CustomPlanBillingStatus,
+    DeletePlanResponse,
+    DeletePlanVersionResponse,
+    GetPlanResponse,
+    ListBillingProductMatchCompaniesResponse,
+    ListCustomPlanBillingsResponse,
+    ListPlanIssuesResponse,
+    ListPlansResponse,
+    MarkCustomPlanBillingPaidResponse,
     MigrationProrationBehavior,
     PlanBillingSource,
     PlanCurrencyPriceRequestBody,
     PlanDetailResponseData,
     PlanIcon,
-    PlanIssueResponseData,
     PlanType,
     PlanVersionMigrationStrategy,
-    PlanVersionResponseData,
+    PublishPlanVersionResponse,
+    RetryCustomPlanBillingResponse,
     TaxIDInput,
+    UpdateCompanyPlansResponse,
+    UpdatePlanResponse,
+    UpsertBillingProductPlanResponse,
+    UpsertPlanForBillingProductResponse,
 )
 from .._base import RequestOptions
 from ..plans import PlansResource
@@ -51,7 +66,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         base_plan_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CompanyDetailResponseData]:
+    ) -> UpdateCompanyPlansResponse:
         """Update company plans: ``PUT /company-plans/{company_id}``.
 
         Args:
@@ -83,7 +98,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CustomPlanBillingResponseData]]:
+    ) -> ListCustomPlanBillingsResponse:
         """List custom plan billings: ``GET /custom-plan-billings``.
 
         Args:
@@ -156,7 +171,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         *,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CustomPlanBillingResponseData]:
+    ) -> MarkCustomPlanBillingPaidResponse:
         """Mark custom plan billing paid.
 
         ``PUT /custom-plan-billings/{custom_plan_billing_id}/mark-paid``.
@@ -185,7 +200,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         send_invoice: bool | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CustomPlanBillingResponseData]:
+    ) -> RetryCustomPlanBillingResponse:
         """Retry custom plan billing.
 
         ``PUT /custom-plan-billings/{custom_plan_billing_id}/retry``.
@@ -223,7 +238,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> CreateCustomPlanResponse:
         """Create custom plan: ``POST /custom-plans``.
 
         Args:
@@ -274,7 +289,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanDetailResponseData]]:
+    ) -> ListPlansResponse:
         """List plans: ``GET /plans``.
 
         Args:
@@ -409,7 +424,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> CreatePlanResponse:
         """Create plan: ``POST /plans``.
 
         Args:
@@ -441,7 +456,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         *,
         plan_version_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> GetPlanResponse:
         """Get plan: ``GET /plans/{plan_id}``.
 
         Args:
@@ -466,7 +481,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> UpdatePlanResponse:
         """Update plan: ``PUT /plans/{plan_id}``.
 
         Args:
@@ -497,7 +512,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         plan_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanResponse:
         """Delete plan: ``DELETE /plans/{plan_id}``.
 
         Args:
@@ -528,7 +543,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         yearly_price_id: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[BillingProductPlanResponseData]:
+    ) -> UpsertBillingProductPlanResponse:
         """Upsert billing product plan: ``PUT /plans/{plan_id}/billing_products``.
 
         Args:
@@ -587,7 +602,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         icon: PlanIcon | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanDetailResponseData]:
+    ) -> UpsertPlanForBillingProductResponse:
         """Upsert plan for billing product: ``POST /plans/billing-linked``.
 
         Args:
@@ -627,7 +642,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[CompanyDetailResponseData]]:
+    ) -> ListBillingProductMatchCompaniesResponse:
         """List billing product match companies: ``GET /plans/billing-product-match-companies``.
 
         Args:
@@ -683,7 +698,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountBillingProductMatchCompaniesResponse:
         """Count billing product match companies.
 
         ``GET /plans/billing-product-match-companies/count``.
@@ -726,7 +741,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountPlansResponse:
         """Count plans: ``GET /plans/count``.
 
         Args:
@@ -784,7 +799,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         plan_id: str,
         plan_version_id: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[PlanIssueResponseData]]:
+    ) -> ListPlanIssuesResponse:
         """List plan issues: ``GET /plans/issues``.
 
         Args:
@@ -806,7 +821,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         *,
         promote_archived_version: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeletePlanVersionResponse:
         """Delete plan version: ``DELETE /plans/version/{plan_version_id}``.
 
         Args:
@@ -841,7 +856,7 @@ class AsyncPlansResource(AsyncResource[PlansResource]):
         tax_id: TaxIDInput | Mapping[str, Any] | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[PlanVersionResponseData]:
+    ) -> PublishPlanVersionResponse:
         """Publish plan version: ``PUT /plans/version/{plan_version_id}/publish``.
 
         Args:

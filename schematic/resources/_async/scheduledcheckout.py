@@ -7,8 +7,15 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.scheduledcheckout import ScheduledCheckoutResponseData, ScheduledCheckoutStatus
+from ...models._base import Model
+from ...models.scheduledcheckout import (
+    CreateScheduledCheckoutResponse,
+    GetScheduledCheckoutResponse,
+    ListScheduledCheckoutsResponse,
+    ScheduledCheckoutResponseData,
+    ScheduledCheckoutStatus,
+    UpdateScheduledCheckoutResponse,
+)
 from .._base import RequestOptions
 from ..scheduledcheckout import ScheduledcheckoutResource
 from ._base import AsyncResource
@@ -31,7 +38,7 @@ class AsyncScheduledcheckoutResource(AsyncResource[ScheduledcheckoutResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[ScheduledCheckoutResponseData]]:
+    ) -> ListScheduledCheckoutsResponse:
         """List scheduled checkouts: ``GET /scheduled-checkout``.
 
         Args:
@@ -90,7 +97,7 @@ class AsyncScheduledcheckoutResource(AsyncResource[ScheduledcheckoutResource]):
         to_plan_id: str,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> CreateScheduledCheckoutResponse:
         """Create scheduled checkout: ``POST /scheduled-checkout``.
 
         Args:
@@ -118,7 +125,7 @@ class AsyncScheduledcheckoutResource(AsyncResource[ScheduledcheckoutResource]):
         scheduled_checkout_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> GetScheduledCheckoutResponse:
         """Get scheduled checkout: ``GET /scheduled-checkout/{scheduled_checkout_id}``.
 
         Args:
@@ -140,7 +147,7 @@ class AsyncScheduledcheckoutResource(AsyncResource[ScheduledcheckoutResource]):
         status: ScheduledCheckoutStatus | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[ScheduledCheckoutResponseData]:
+    ) -> UpdateScheduledCheckoutResponse:
         """Update scheduled checkout: ``PUT /scheduled-checkout/{scheduled_checkout_id}``.
 
         Args:

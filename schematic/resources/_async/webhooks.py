@@ -6,13 +6,20 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
-from ...models._base import Model, Response
-from ...models.billing import DeleteResponse
-from ...models.companies import CountResponse
+from ...models._base import Model
 from ...models.webhooks import (
+    CountWebhookEventsResponse,
+    CountWebhooksResponse,
+    CreateWebhookResponse,
     CreditTriggerConfig,
+    DeleteWebhookResponse,
     EntitlementTriggerConfig,
-    TestWebhookResponseData,
+    GetWebhookEventResponse,
+    GetWebhookResponse,
+    ListWebhookEventsResponse,
+    ListWebhooksResponse,
+    SendTestWebhookActionResponse,
+    UpdateWebhookResponse,
     WebhookEventDetailResponseData,
     WebhookRequestType,
     WebhookResponseData,
@@ -41,7 +48,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[WebhookEventDetailResponseData]]:
+    ) -> ListWebhookEventsResponse:
         """List webhook events: ``GET /webhook-events``.
 
         Args:
@@ -101,7 +108,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         webhook_event_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookEventDetailResponseData]:
+    ) -> GetWebhookEventResponse:
         """Get webhook event: ``GET /webhook-events/{webhook_event_id}``.
 
         Args:
@@ -122,7 +129,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountWebhookEventsResponse:
         """Count webhook events: ``GET /webhook-events/count``.
 
         Args:
@@ -151,7 +158,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[list[WebhookResponseData]]:
+    ) -> ListWebhooksResponse:
         """List webhooks: ``GET /webhooks``.
 
         Args:
@@ -203,7 +210,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> CreateWebhookResponse:
         """Create webhook: ``POST /webhooks``.
 
         Args:
@@ -246,7 +253,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         webhook_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> GetWebhookResponse:
         """Get webhook: ``GET /webhooks/{webhook_id}``.
 
         Args:
@@ -269,7 +276,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         url: str | None = None,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[WebhookResponseData]:
+    ) -> UpdateWebhookResponse:
         """Update webhook: ``PUT /webhooks/{webhook_id}``.
 
         Args:
@@ -316,7 +323,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         webhook_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> Response[DeleteResponse]:
+    ) -> DeleteWebhookResponse:
         """Delete webhook: ``DELETE /webhooks/{webhook_id}``.
 
         Args:
@@ -335,7 +342,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         request_type: WebhookRequestType,
         request: Mapping[str, Any] | Model | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[TestWebhookResponseData]:
+    ) -> SendTestWebhookActionResponse:
         """Send test webhook action: ``POST /webhooks/{webhook_id}/test``.
 
         Args:
@@ -373,7 +380,7 @@ class AsyncWebhooksResource(AsyncResource[WebhooksResource]):
         limit: int | None = None,
         offset: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> Response[CountResponse]:
+    ) -> CountWebhooksResponse:
         """Count webhooks: ``GET /webhooks/count``.
 
         Args:
