@@ -5,20 +5,29 @@ For scripts, cron jobs and debugging; ``schematic COMMAND --help`` tells more::
     schematic flags check FLAG [--company K=V]... [--user K=V]... [--entitlement]
     schematic flags check-all [--company K=V]... [--user K=V]... [--entitlement]
     schematic track EVENT [--company K=V]... [--user K=V]... [--quantity N] [--trait K=V]...
-    schematic identify --keys K=V... [--name NAME] [--trait K=V]... [--company-keys K=V]...
+    schematic identify --user K=V... [--name NAME] [--trait K=V]... [--company K=V]...
     schematic companies|users get ID | list [--limit N] | lookup --keys K=V...
     schematic companies|users upsert --keys K=V... [--name NAME] [--trait K=V]...
     schematic api METHOD PATH [--query K=V]... [--body JSON|@FILE|@-]
     schematic webhooks verify --signature SIG --timestamp TS [--tolerance SECONDS] BODY_FILE|-
     schematic webhooks sign [--timestamp TS] BODY_FILE|-
-    schematic fake-server [--port 8787] [--flag KEY=true|false]...
+    schematic fake-server [--port 8787] [--flag KEY=true|false]... [-v]
 
 Global options go before or after the command: ``--api-key`` (default
 ``$SCHEMATIC_API_KEY``), ``--base-url`` (``$SCHEMATIC_BASE_URL``), ``--event-url``
 (``$SCHEMATIC_EVENT_CAPTURE_URL``), ``--timeout``, ``--json`` and ``--verbose``.
 
+``--company K=V`` is a key of a company and ``--user K=V`` a key of a user, in every
+command that takes both; ``identify`` still takes its older ``--keys`` and
+``--company-keys``, unlisted. ``companies|users upsert|lookup --keys`` are the keys of the
+company or user itself. Options are never abbreviated: a prefix such as ``--comp`` is an
+error, not a guess.
+
 Output is aligned text for people; with ``--json``, one JSON document on stdout. Errors go
-to stderr as one line, never with a traceback, and never with the API key.
+to stderr as one line, never with a traceback, and never with the API key. An API that
+cannot be reached is one such line (``schematic: error: cannot reach URL: connection
+refused (HOST:PORT)``) and exit code 1. ``flags check`` also exits 1 when the API answers
+that it could not evaluate the flag: the value it prints then is a default.
 
 Exit codes:
     0    success
@@ -55,9 +64,25 @@ from ._cli.core import (
     UsageError,
     exit_code_for,
 )
-from ._cli.inputs import flag_setting, pair, port, positive_int, seconds, seconds_or_zero
+from ._cli.inputs import (
+    api_path,
+    entity_id,
+    flag_key,
+    flag_setting,
+    idempotency_key,
+    key_pair,
+    not_blank,
+    pair,
+    port,
+    positive_int,
+    quantity,
+    seconds,
+    seconds_or_zero,
+    unix_time,
+    url,
+)
 from ._cli.output import Output
-from .errors import ApiError
+from .errors import ApiConnectionError, ApiError
 from .resources._base import MAX_PAGE_SIZE
 from .version import __version__
 
@@ -65,7 +90,9 @@ __all__ = ["build_parser", "main"]
 
 EPILOG = """\
 values:
-  K=V pairs repeat: --company id=acme --company slug=acme. Keys are strings. Trait
+  K=V pairs repeat: --company id=acme --company slug=acme. --company is a key of a
+  company and --user a key of a user wherever they appear; --keys are the keys of the
+  company or user that companies|users upsert|lookup act on. Keys are strings. Trait
   values are read as JSON when they are JSON (10, 2.5, true, null, [1,2], "quoted"),
   else kept as text: --trait plan=pro --trait seats=10 --trait zip='"02134"'.
 
@@ -106,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         out.error(str(exc))
         return exc.code
+    except ApiConnectionError as exc:  # no answer at all: say where, not how urllib3 failed
+        out.error(ctx.unreachable(exc))
+        return EXIT_FAILURE
     except ApiError as exc:
         code = exit_code_for(exc)
         hint = " (check --api-key or SCHEMATIC_API_KEY)" if code == EXIT_AUTH else ""
@@ -138,10 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
         "endpoint of the Schematic API.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,  # --comp is an error, never a guess at --company or --company-name
     )
     _global_options(parser, suppress=False)
     parser.add_argument("--version", action="version", version=f"schematic {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     _global_options(common, suppress=True)
     commands_ = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _flags_commands(_group(commands_, common, "flags", "check feature flags"), common)
@@ -169,18 +200,21 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     group.add_argument(
         "--api-key",
         metavar="KEY",
+        type=not_blank("an API key"),
         default=default(None),
         help="secret API key (default: $SCHEMATIC_API_KEY, which keeps it out of process lists)",
     )
     group.add_argument(
         "--base-url",
         metavar="URL",
+        type=url,
         default=default(None),
         help="API address (default: $SCHEMATIC_BASE_URL, else https://api.schematichq.com)",
     )
     group.add_argument(
         "--event-url",
         metavar="URL",
+        type=url,
         default=default(None),
         help="event service address (default: $SCHEMATIC_EVENT_CAPTURE_URL; else the API "
         "address when it is on this machine; else https://c.schematichq.com)",
@@ -204,7 +238,8 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--verbose",
         action="count",
         default=default(0),
-        help="log what the SDK does to stderr (twice: debug detail)",
+        help="log what the SDK does to stderr (twice: debug detail); fake-server: "
+        "show each request it answers",
     )
 
 
@@ -222,6 +257,7 @@ def _command(
         parents=[common],
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
     )
     parser.set_defaults(command_parser=parser)
     return parser
@@ -234,11 +270,48 @@ def _group(
     return parser.add_subparsers(title="actions", metavar="ACTION", required=True)
 
 
-def _pairs(
-    parser: argparse.ArgumentParser, option: str, help: str, *, required: bool = False
+def _pairs(parser: argparse.ArgumentParser, option: str, help: str) -> None:
+    parser.add_argument(option, metavar="K=V", type=pair, action="append", help=help)
+
+
+def _keys(
+    parser: argparse.ArgumentParser,
+    kind: str,
+    help: str,
+    *,
+    required: bool = False,
+    aliases: Sequence[str] = (),
 ) -> None:
+    """``--company K=V`` or ``--user K=V``: the same option, spelled the same, everywhere.
+
+    ``aliases`` are older spellings (``--keys``, ``--company-keys``), still accepted but
+    not listed. A required option with aliases is a required group of one visible option,
+    so that the usage line still shows it as required.
+    """
+    add = parser.add_argument
+    if required and aliases:
+        add = parser.add_mutually_exclusive_group(required=True).add_argument
+    add(
+        f"--{kind}",
+        metavar="K=V",
+        type=key_pair,
+        action="append",
+        dest=kind,
+        help=help,
+        required=required and not aliases,
+    )
+    for alias in aliases:
+        add(alias, metavar="K=V", type=key_pair, action="append", dest=kind, help=argparse.SUPPRESS)
+
+
+def _own_keys(parser: argparse.ArgumentParser, help: str) -> None:
+    """``companies|users upsert|lookup --keys K=V``: the keys of the company or user itself.
+
+    Not ``--company``/``--user``: in ``users upsert`` those would clash with ``--company``,
+    the company the user joins. With abbreviations off, ``--keys`` matches nothing else.
+    """
     parser.add_argument(
-        option, metavar="K=V", type=pair, action="append", help=help, required=required
+        "--keys", metavar="K=V", type=key_pair, action="append", required=True, help=help
     )
 
 
@@ -249,13 +322,15 @@ def _flags_commands(group: _Subparsers, common: argparse.ArgumentParser) -> None
         "check",
         "check one flag for a company and/or user",
         "Ask the API for one flag's value and the reason for it. Unlike the SDK's "
-        "check_flag, a failure is an error exit, never a default value.",
+        "check_flag, a failure is an error exit, never a default value; when the API "
+        "answers that it could not evaluate the flag, the value printed is a default and "
+        "the exit code is 1.",
     )
-    check.add_argument("flag", metavar="FLAG", help="the flag's key")
+    check.add_argument("flag", metavar="FLAG", type=flag_key, help="the flag's key")
     check_all = _command(group, common, "check-all", "check every flag for a company and/or user")
     for parser in (check, check_all):
-        _pairs(parser, "--company", "a key of the company (repeat for more)")
-        _pairs(parser, "--user", "a key of the user (repeat for more)")
+        _keys(parser, "company", "a key of the company (repeat for more)")
+        _keys(parser, "user", "a key of the user (repeat for more)")
         parser.add_argument(
             "--entitlement",
             action="store_true",
@@ -272,10 +347,14 @@ def _event_commands(subparsers: _Subparsers, common: argparse.ArgumentParser) ->
         "track",
         "send a track event (usage metering) and wait until it is delivered",
     )
-    track.add_argument("event", metavar="EVENT", help="the event's name")
-    _pairs(track, "--company", "a key of the company (repeat for more)")
-    _pairs(track, "--user", "a key of the user (repeat for more)")
-    track.add_argument("--quantity", type=int, metavar="N", help="how many units (default 1)")
+    track.add_argument(
+        "event", metavar="EVENT", type=not_blank("an event name"), help="the event's name"
+    )
+    _keys(track, "company", "a key of the company (repeat for more)")
+    _keys(track, "user", "a key of the user (repeat for more)")
+    track.add_argument(
+        "--quantity", type=quantity, metavar="N", help="how many units, 0 or more (default 1)"
+    )
     _pairs(track, "--trait", "an event trait (repeat for more)")
     identify = _command(
         subparsers,
@@ -283,16 +362,28 @@ def _event_commands(subparsers: _Subparsers, common: argparse.ArgumentParser) ->
         "identify",
         "send an identify event (create or update a user) and wait until it is delivered",
     )
-    _pairs(identify, "--keys", "a key of the user (required; repeat for more)", required=True)
+    _keys(
+        identify,
+        "user",
+        "a key of the user (required; repeat for more)",
+        required=True,
+        aliases=["--keys"],
+    )
     identify.add_argument("--name", help="the user's name")
     _pairs(identify, "--trait", "a user trait (repeat for more)")
-    _pairs(identify, "--company-keys", "a key of the user's company (repeat for more)")
+    _keys(
+        identify,
+        "company",
+        "a key of the user's company (repeat for more)",
+        aliases=["--company-keys"],
+    )
     identify.add_argument("--company-name", metavar="NAME", help="the company's name")
     _pairs(identify, "--company-trait", "a company trait (repeat for more)")
     for parser in (track, identify):
         parser.add_argument(
             "--idempotency-key",
             metavar="KEY",
+            type=idempotency_key,
             help="sending the same key again within 24 hours is ignored: safe retries for "
             "cron jobs (default: a new UUID, printed)",
         )
@@ -304,7 +395,9 @@ def _entity_commands(
     group: _Subparsers, common: argparse.ArgumentParser, kind: str, plural: str
 ) -> None:
     get = _command(group, common, "get", f"show one {kind} by its Schematic ID")
-    get.add_argument("id", metavar="ID", help=f"the {kind}'s ID, such as {kind[:4]}_...")
+    get.add_argument(
+        "id", metavar="ID", type=entity_id, help=f"the {kind}'s ID, such as {kind[:4]}_..."
+    )
     get.set_defaults(handler=commands.entity_get)
     listing = _command(
         group,
@@ -327,14 +420,15 @@ def _entity_commands(
     )
     listing.set_defaults(handler=commands.entity_list)
     upsert = _command(group, common, "upsert", f"create or update a {kind}, matched by its keys")
-    _pairs(upsert, "--keys", f"a key of the {kind} (required; repeat for more)", required=True)
+    own_keys = f"a key of the {kind} (required; repeat for more)"
+    _own_keys(upsert, own_keys)
     upsert.add_argument("--name", help=f"the {kind}'s name")
     _pairs(upsert, "--trait", "a trait (repeat for more)")
     if kind == "user":
-        _pairs(upsert, "--company", "a key of a company to add the user to")
+        _keys(upsert, "company", "a key of a company to add the user to (repeat for more)")
     upsert.set_defaults(handler=commands.entity_upsert)
     lookup = _command(group, common, "lookup", f"find a {kind} by its keys")
-    _pairs(lookup, "--keys", f"a key of the {kind} (required; repeat for more)", required=True)
+    _own_keys(lookup, own_keys)
     lookup.set_defaults(handler=commands.entity_lookup)
     for parser in (get, listing, upsert, lookup):
         parser.set_defaults(kind=kind)
@@ -363,7 +457,9 @@ def _api_command(subparsers: _Subparsers, common: argparse.ArgumentParser) -> No
         choices=["GET", "POST", "PUT", "PATCH", "DELETE"],
         help="GET, POST, PUT, PATCH or DELETE",
     )
-    api.add_argument("path", metavar="PATH", help="such as /companies or /flags/my-flag/check")
+    api.add_argument(
+        "path", metavar="PATH", type=api_path, help="such as /companies or /flags/my-flag/check"
+    )
     _pairs(api, "--query", "a query parameter (repeat a name for a list)")
     api.add_argument(
         "--body",
@@ -383,10 +479,16 @@ def _webhook_commands(group: _Subparsers, common: argparse.ArgumentParser) -> No
         "was, 1 when it was not.",
     )
     verify.add_argument(
-        "--signature", required=True, help="the X-Schematic-Webhook-Signature header"
+        "--signature",
+        required=True,
+        type=not_blank("a signature"),
+        help="the X-Schematic-Webhook-Signature header",
     )
     verify.add_argument(
-        "--timestamp", required=True, help="the X-Schematic-Webhook-Timestamp header"
+        "--timestamp",
+        required=True,
+        type=not_blank("a timestamp"),
+        help="the X-Schematic-Webhook-Timestamp header",
     )
     verify.add_argument(
         "--tolerance",
@@ -400,10 +502,14 @@ def _webhook_commands(group: _Subparsers, common: argparse.ArgumentParser) -> No
         "sign",
         "sign a body as Schematic signs deliveries, to test your endpoint",
     )
-    sign.add_argument("--timestamp", help="the timestamp to sign (default: now)")
+    sign.add_argument(
+        "--timestamp", type=unix_time, help="the Unix time to sign, in seconds (default: now)"
+    )
     for parser in (verify, sign):
         parser.add_argument(
-            "--secret", help="the webhook's secret (default: $SCHEMATIC_WEBHOOK_SECRET)"
+            "--secret",
+            type=not_blank("a secret"),
+            help="the webhook's secret (default: $SCHEMATIC_WEBHOOK_SECRET)",
         )
         parser.add_argument(
             "body",
@@ -423,7 +529,8 @@ def _fake_server_command(subparsers: _Subparsers, common: argparse.ArgumentParse
         "Run the SDK's fake Schematic API (schematic.testing.FakeSchematic) on 127.0.0.1 "
         "for local development: it keeps companies, users and events in memory and answers "
         "flag checks from --flag. Prints its URL and the API key it expects, then serves "
-        "until Ctrl-C or SIGTERM and exits 0.",
+        "until Ctrl-C or SIGTERM and exits 0. With -v, prints a line on stderr for each "
+        "request it answers.",
     )
     fake.add_argument(
         "--port", type=port, default=8787, help="port to listen on; 0 picks a free one (8787)"

@@ -1,25 +1,32 @@
 """The ``schematic`` command line, run in-process against a fake Schematic.
 
 ``run(...)`` calls ``schematic.cli.main`` with the fake's URL and key and checks, every
-time, that the key shows up in no output. Two tests start real processes: ``python -m
-schematic --help`` and the ``fake-server`` console script.
+time, that the key shows up in no output and that nothing printed a traceback. A few tests
+start real processes: ``python -m schematic --help`` and the ``fake-server`` console script.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
+import queue
 import re
+import shlex
 import shutil
 import socket
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
 import schematic.cli
 from schematic.cli import main
@@ -61,6 +68,30 @@ def run(server: FakeSchematic, capsys: pytest.CaptureFixture[str], monkeypatch: 
         return Result(code, out, err)
 
     return run_cli
+
+
+@pytest.fixture
+def refused_url() -> Iterator[str]:
+    """An API address that refuses connections: a port bound on 127.0.0.1, never listening.
+
+    Holding the port keeps the kernel from handing it out to anything else meanwhile.
+    """
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{held.getsockname()[1]}"
+
+
+def usage_error(result: Result, command: str, argument: str) -> str:
+    """The one error line of an argparse-style usage error, checked to name ``argument``."""
+    assert result.code == 2, result.err
+    assert result.out == ""
+    errors = [line for line in result.err.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.err
+    assert result.err.endswith(errors[0] + "\n")  # the usage above it, nothing after
+    prog = f"schematic {command}" if command else "schematic"
+    prefix = f"{prog}: error: argument {argument}: "
+    assert errors[0].startswith(prefix), errors[0]
+    return errors[0][len(prefix) :]
 
 
 # -- processes ------------------------------------------------------------------------------
@@ -106,7 +137,49 @@ def test_fake_server_console_script_serves_until_terminated() -> None:
         finally:
             process.terminate()
             code = process.wait(timeout=30)
+        errors = process.stderr.read()  # type: ignore[union-attr]
     assert code == 0
+    assert errors == "schematic: fake server stopped\n"  # without -v, no line per request
+
+
+def test_fake_server_verbose_prints_each_request() -> None:
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read(stream: Any) -> None:
+        for line in stream:
+            lines.put(line)
+
+    def next_line(deadline: float) -> str:
+        return lines.get(timeout=max(0.0, deadline - time.monotonic()))
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "schematic", "fake-server", "-v", "--port", "0", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        reader = threading.Thread(target=read, args=(process.stderr,), daemon=True)
+        reader.start()
+        try:
+            announced = json.loads(process.stdout.readline())
+            url = announced["url"]
+            headers = {"X-Schematic-Api-Key": announced["api_key"]}
+            checked = requests.post(f"{url}/flags/beta/check", json={}, headers=headers, timeout=30)
+            assert checked.status_code == 200
+            deadline = time.monotonic() + 30
+            line = next_line(deadline)
+            assert re.fullmatch(r"schematic: POST /flags/beta/check 200 \d+\.\dms\n", line), line
+            listed = requests.get(f"{url}/companies", params={"limit": 2}, timeout=30)
+            assert listed.status_code == 401  # no key: shown as answered
+            line = next_line(deadline)
+            assert re.fullmatch(r"schematic: GET /companies\?limit=2 401 \d+\.\dms\n", line), line
+        finally:
+            process.terminate()
+            code = process.wait(timeout=30)
+            reader.join(timeout=30)
+    assert code == 0
+    assert list(lines.queue) == ["schematic: fake server stopped\n"]
 
 
 def test_fake_server_port_in_use_is_an_error(run: Any) -> None:
@@ -221,14 +294,14 @@ def test_track_not_delivered_within_timeout_exits_1(run: Any, server: FakeSchema
 def test_track_bad_event_is_a_usage_error(run: Any, server: FakeSchematic) -> None:
     result = run("track", "   ")
     assert result.code == 2
-    assert "event must be a non-empty str" in result.err
+    assert "argument EVENT: expected an event name, got '   '" in result.err
     assert server.requests == []
 
 
 def test_identify_is_delivered_with_company(run: Any, server: FakeSchematic) -> None:
     result = run(
-        "identify", "--keys", "email=a@acme.test", "--keys", "user_id=u1", "--name", "Ann",
-        "--trait", "logins=24", "--company-keys", "id=acme", "--company-name", "Acme",
+        "identify", "--user", "email=a@acme.test", "--user", "user_id=u1", "--name", "Ann",
+        "--trait", "logins=24", "--company", "id=acme", "--company-name", "Acme",
         "--company-trait", "seats=5",
     )  # fmt: skip
     assert result.code == 0, result.err
@@ -244,17 +317,31 @@ def test_identify_is_delivered_with_company(run: Any, server: FakeSchematic) -> 
     assert user["name"] == "Ann" and user["traits"] == {"logins": 24}
 
 
+def test_identify_old_option_names_still_work(run: Any, server: FakeSchematic) -> None:
+    result = run(
+        "identify", "--keys", "email=a@acme.test", "--company-keys", "id=acme",
+        "--company-name", "Acme",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    (event,) = server.identified()
+    assert event["body"]["keys"] == {"email": "a@acme.test"}
+    assert event["body"]["company"] == {"keys": {"id": "acme"}, "name": "Acme"}
+    shown = run("identify", "--help").out
+    assert "--user K=V" in shown and "--company K=V" in shown
+    assert "--keys K=V" not in shown and "--company-keys" not in shown  # accepted, not listed
+
+
 def test_identify_json_output(run: Any, server: FakeSchematic) -> None:
-    doc = run("--json", "identify", "--keys", "email=b@acme.test").json()
+    doc = run("--json", "identify", "--user", "email=b@acme.test").json()
     assert doc["type"] == "identify" and doc["delivered"] is True
     assert doc["keys"] == {"email": "b@acme.test"}
     assert [e["idempotency_key"] for e in server.identified()] == [doc["idempotency_key"]]
 
 
-def test_identify_company_options_need_company_keys(run: Any, server: FakeSchematic) -> None:
-    result = run("identify", "--keys", "email=a@acme.test", "--company-name", "Acme")
+def test_identify_company_options_need_company(run: Any, server: FakeSchematic) -> None:
+    result = run("identify", "--user", "email=a@acme.test", "--company-name", "Acme")
     assert result.code == 2
-    assert "--company-keys" in result.err and "usage: schematic identify" in result.err
+    assert "need --company" in result.err and "usage: schematic identify" in result.err
     assert server.requests == []
 
 
@@ -523,6 +610,194 @@ def test_usage_errors_exit_2(run: Any, server: FakeSchematic) -> None:
     assert server.requests == []
 
 
+@pytest.mark.parametrize(
+    ("argv", "command", "argument", "message"),
+    [
+        (("flags", "check", ""), "flags check", "FLAG", "expected a flag key, got ''"),
+        (("flags", "check", "  "), "flags check", "FLAG", "expected a flag key, got '  '"),
+        (("flags", "check", ".."), "flags check", "FLAG", "a flag key cannot be '..'"),
+        (("companies", "get", ""), "companies get", "ID", "expected an ID, got ''"),
+        (("users", "get", "."), "users get", "ID", "an ID cannot be '.'"),
+        (("flags", "check", "b", "--company", "id="), "flags check", "--company",
+         "expected KEY=VALUE with a value, got 'id='"),
+        (("flags", "check-all", "--user", "email"), "flags check-all", "--user",
+         "expected KEY=VALUE, got 'email'"),
+        (("track", "e", "--user", "=a@acme.test"), "track", "--user",
+         "expected KEY=VALUE, got '=a@acme.test'"),
+        (("track", "e", "--quantity", "3.5"), "track", "--quantity",
+         "expected a whole number, got '3.5'"),
+        (("track", "e", "--idempotency-key", " "), "track", "--idempotency-key",
+         "expected a key that is not blank, got ' '"),
+        (("identify", "--user", ""), "identify", "--user", "expected KEY=VALUE, got ''"),
+        (("identify", "--keys", "id="), "identify", "--keys",
+         "expected KEY=VALUE with a value, got 'id='"),
+        (("companies", "upsert", "--keys", "id= "), "companies upsert", "--keys",
+         "expected KEY=VALUE with a value, got 'id= '"),
+        (("users", "lookup", "--keys", "x"), "users lookup", "--keys",
+         "expected KEY=VALUE, got 'x'"),
+        (("users", "upsert", "--keys", "id=u1", "--company", "id"), "users upsert",
+         "--company", "expected KEY=VALUE, got 'id'"),
+        (("companies", "list", "--limit", "ten"), "companies list", "--limit",
+         "expected a whole number, got 'ten'"),
+        (("api", "GET", ""), "api", "PATH", "expected a path such as /companies, got ''"),
+        (("--timeout", "1e300", "companies", "list"), "", "--timeout",
+         "expected at most 2592000 seconds (30 days), got 1e300"),
+        (("companies", "list", "--base-url", ""), "companies list", "--base-url",
+         "expected an http:// or https:// URL with a host and no query, got ''"),
+        (("--event-url", "c.schematichq.com", "track", "e"), "", "--event-url",
+         "expected an http:// or https:// URL with a host and no query, "
+         "got 'c.schematichq.com'"),
+        (("webhooks", "sign", "--secret", SECRET, "--timestamp", "", "-"), "webhooks sign",
+         "--timestamp", "expected a Unix time in whole seconds, such as 1700000000, got ''"),
+        (("webhooks", "verify", "--signature", "s", "--timestamp", "1", "--tolerance", "soon",
+          "--secret", SECRET, "-"), "webhooks verify", "--tolerance",
+         "expected a number of seconds, got 'soon'"),
+        (("webhooks", "verify", "--signature", "", "--timestamp", "1", "--secret", SECRET,
+          "-"), "webhooks verify", "--signature", "expected a signature, got ''"),
+        (("webhooks", "sign", "--secret", "", "-"), "webhooks sign", "--secret",
+         "expected a secret, got ''"),
+        (("webhooks", "sign", "--secret", SECRET, ""), "webhooks sign", "BODY_FILE",
+         "expected a file name, or - for stdin"),
+        (("track", ""), "track", "EVENT", "expected an event name, got ''"),
+        (("track", "e", "--quantity", "-1"), "track", "--quantity",
+         "expected a number from 0 to 2**63 - 1, got -1"),
+        (("track", "e", "--quantity", str(2**63)), "track", "--quantity",
+         f"expected a number from 0 to 2**63 - 1, got {2**63}"),
+        (("--api-key", "", "companies", "list"), "", "--api-key", "expected an API key, got ''"),
+        (("api", "POST", "/companies", "--body", "@"), "api", "--body @FILE",
+         "expected a file name, or - for stdin"),
+        (("api", "POST", "/companies", "--body", "[1]"), "api", "--body",
+         "expected a JSON object, got list"),
+    ],
+)  # fmt: skip
+def test_bad_values_exit_2_with_one_line_naming_the_argument(
+    run: Any,
+    server: FakeSchematic,
+    argv: tuple[str, ...],
+    command: str,
+    argument: str,
+    message: str,
+) -> None:
+    assert usage_error(run(*argv), command, argument) == message
+    assert server.requests == []
+
+
+def test_options_are_never_abbreviated(run: Any, server: FakeSchematic) -> None:
+    for argv, refused in (
+        (("companies", "list", "--lim", "5"), "unrecognized arguments: --lim 5"),
+        (("identify", "--user", "a=b", "--comp", "id=acme"), "unrecognized arguments: --comp"),
+        (("companies", "list", "--js"), "unrecognized arguments: --js"),
+        (("--base", server.url, "companies", "list"), "invalid choice: 'http://"),
+    ):
+        result = run(*argv)
+        assert result.code == 2, argv
+        assert refused in result.err.splitlines()[-1], result.err
+    assert server.requests == []
+
+
+def test_company_and_user_options_are_spelled_alike_everywhere() -> None:
+    from schematic._cli.inputs import key_pair
+
+    def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in set(action.choices.values()):
+                    yield from parsers(sub)
+
+    seen: dict[str, set[str]] = {}
+    for parser in parsers(schematic.cli.build_parser()):
+        assert parser.allow_abbrev is False, parser.prog
+        for action in parser._actions:
+            if action.dest in ("company", "user"):
+                visible = action.help != argparse.SUPPRESS
+                spelled = action.option_strings
+                assert spelled == [f"--{action.dest}"] or not visible, (parser.prog, spelled)
+                assert action.type is key_pair and isinstance(action, argparse._AppendAction)
+                if visible:
+                    seen.setdefault(action.dest, set()).add(parser.prog)
+            else:
+                assert not {"--company", "--user"} & set(action.option_strings), parser.prog
+    both = {"schematic flags check", "schematic flags check-all", "schematic track"}
+    assert seen["company"] == {*both, "schematic identify", "schematic users upsert"}
+    assert seen["user"] == {*both, "schematic identify"}
+
+
+def test_a_bad_url_or_key_from_the_environment_is_a_usage_error(
+    run: Any, server: FakeSchematic, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("SCHEMATIC_BASE_URL", "api.schematichq.com")
+    assert main(["--api-key", "sch_env_test", "companies", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        "schematic companies list: error: SCHEMATIC_BASE_URL (from the environment) must be "
+        "an http:// or https:// URL with a host, such as https://api.example.com; "
+        "got 'api.schematichq.com'"
+    )
+    assert "Traceback" not in err
+    monkeypatch.setenv("SCHEMATIC_API_KEY", (server.api_key or "") + "\n")
+    result = run("companies", "list", key=None)
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == (
+        "schematic companies list: error: SCHEMATIC_API_KEY starts or ends with whitespace "
+        "(a newline, perhaps)"
+    )
+    assert server.requests == []
+
+
+def test_an_unreachable_api_is_one_line_and_exit_1(run: Any, refused_url: str) -> None:
+    where = refused_url.removeprefix("http://")
+    for argv in (
+        ("flags", "check", "beta"),
+        ("flags", "check", "beta", "--json"),  # not a default value: no value at all
+        ("flags", "check-all", "--company", "id=acme"),
+        ("companies", "list"),
+        ("users", "get", "user_1"),
+        ("api", "GET", "/companies"),
+    ):
+        result = run("--base-url", refused_url, *argv)
+        assert result.code == 1, argv
+        assert result.out == "", argv
+        assert result.err == (
+            f"schematic: error: cannot reach {refused_url}: connection refused ({where})\n"
+        ), argv
+
+
+def test_events_to_an_unreachable_service_are_one_line_and_exit_1(
+    run: Any, refused_url: str
+) -> None:
+    where = refused_url.removeprefix("http://")
+    result = run("--event-url", refused_url, "--timeout", "0.5", "track", "e", "--user", "a=b")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.startswith("schematic: error: track event not delivered")
+    assert result.err.endswith(f"connection refused ({where})\n")
+    assert result.err.count("\n") == 1
+
+
+def test_a_flag_the_api_could_not_evaluate_exits_1(run: Any, server: FakeSchematic) -> None:
+    answer = {"flag": "beta", "value": False, "reason": "Default value", "error": "rules failed"}
+    server.add_fault("/flags/beta/check", status=200, body={"data": answer}, times=None)
+    human = run("flags", "check", "beta")
+    assert (human.code, human.out) == (1, "beta: false (Default value)\n")
+    assert human.err == (
+        "schematic: error: flag beta was not evaluated, its value is a default: rules failed\n"
+    )
+    doc = run("--json", "flags", "check", "beta")
+    assert doc.code == 1
+    assert doc.json() == answer
+
+
+def test_an_api_that_does_not_answer_in_time_is_one_line(run: Any, server: FakeSchematic) -> None:
+    server.add_fault("/companies", hang=True, times=None)
+    result = run("--timeout", "0.2", "companies", "list")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err == (
+        f"schematic: error: timed out waiting for {server.url}: no complete answer within 0.2s\n"
+    )
+
+
 def test_missing_api_key_is_a_usage_error(run: Any, server: FakeSchematic) -> None:
     result = run("companies", "list", key=None)
     assert result.code == 2
@@ -588,6 +863,54 @@ def test_help_and_docstring_agree_on_exit_codes() -> None:
     assert [c for c, _ in codes] == ["0", "1", "2", "3", "4", "130"]
     for code, meaning in codes:
         assert re.search(rf"^    {code} +{re.escape(meaning)}$", doc, re.M), code
+
+
+# Values for the shell variables the examples in docs/cli.md use.
+DOC_VARIABLES = {"$GB": "12", "$SIG": "ab" * 32, "$TS": "1700000000"}
+
+
+def documented_command_lines() -> list[tuple[list[str], bool]]:
+    """Each ``schematic ...`` command in the shell blocks of docs/cli.md (after a pipe too),
+    with whether the doc shows it refused: the output under it starts with ``usage:``.
+
+    In a block with ``$`` prompts, only the prompted lines are commands; the rest is output.
+    """
+    text = (ROOT / "docs" / "cli.md").read_text()
+    found: list[tuple[list[str], bool]] = []
+    for block in re.findall(r"^```bash\n(.*?)^```", text, re.M | re.S):
+        lines = block.replace("\\\n", " ").splitlines()
+        prompted = any(line.startswith("$ ") for line in lines)
+        for index, line in enumerate(lines):
+            if prompted and not line.startswith("$ "):
+                continue
+            refused = lines[index + 1 : index + 2] != [] and lines[index + 1].startswith("usage:")
+            lexer = shlex.shlex(line.removeprefix("$ "), posix=True, punctuation_chars="|;&")
+            lexer.whitespace_split, lexer.commenters = True, "#"
+            command: list[str] = []
+            for word in [*lexer, "|"]:
+                if word not in ("|", ";", "&&", "||", "&"):
+                    command.append(DOC_VARIABLES.get(word, word))
+                    continue
+                if command[:1] == ["schematic"]:
+                    found.append((command[1:], refused))
+                command = []
+    return found
+
+
+def test_the_command_lines_in_docs_cli_md_parse() -> None:
+    commands = documented_command_lines()
+    assert len(commands) > 20
+    for argv, refused in commands:
+        assert "--company-keys" not in argv, argv  # the names --help lists
+        assert argv[0] != "identify" or "--keys" not in argv, argv
+        assert not any(word.startswith("$") for word in argv), argv  # add to DOC_VARIABLES
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                schematic.cli.build_parser().parse_args(argv)
+                code = 0
+            except SystemExit as exc:  # --help exits 0
+                code = exc.code if isinstance(exc.code, int) else 2
+        assert code == (2 if refused else 0), argv
 
 
 def test_nothing_in_the_sdk_imports_the_cli() -> None:

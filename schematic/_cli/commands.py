@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._events import IdentifyOptions, TrackOptions
-from ..errors import InvalidEventError
+from ..errors import ApiConnectionError, InvalidEventError
 from ..models._base import Model, to_jsonable
 from . import inputs
 from .core import EXIT_OK, CommandError, Context, UsageError, exit_code_for
@@ -46,6 +46,11 @@ def flags_check(ctx: Context) -> int:
         ctx.out.fields(_flatten(_flag_view(result, full=True)))
     else:
         ctx.out.line(f"{result.flag}: {'true' if result.value else 'false'} ({result.reason})")
+    if result.error:
+        # The API answered but could not evaluate the flag: the value shown is a default.
+        raise CommandError(
+            f"flag {args.flag} was not evaluated, its value is a default: {result.error}"
+        )
     return EXIT_OK
 
 
@@ -74,6 +79,8 @@ def flags_check_all(ctx: Context) -> int:
 def _flag_view(result: CheckFlagResponseData, *, full: bool) -> dict[str, Any]:
     """Flag, value and reason first; with ``full``, everything else the API said after."""
     view = {"flag": result.flag, "value": result.value, "reason": result.reason}
+    if result.error:
+        view["error"] = result.error
     return {**view, **result.to_dict()} if full else view
 
 
@@ -111,18 +118,18 @@ def track(ctx: Context) -> int:
 def identify(ctx: Context) -> int:
     args = ctx.args
     company: dict[str, Any] | None = None
-    if args.company_keys:
-        company = {"keys": inputs.keys(args.company_keys)}
+    if args.company:
+        company = {"keys": inputs.keys(args.company)}
         if args.company_name is not None:
             company["name"] = args.company_name
         if args.company_trait:
             company["traits"] = inputs.traits(args.company_trait)
     elif args.company_name is not None or args.company_trait:
-        raise UsageError("--company-name and --company-trait need --company-keys")
+        raise UsageError("--company-name and --company-trait need --company")
     key = args.idempotency_key or str(uuid.uuid4())
     try:
         ctx.client().identify(
-            inputs.keys(args.keys),
+            inputs.keys(args.user),
             company=company,
             name=args.name,
             traits=inputs.traits(args.trait) or None,
@@ -131,7 +138,7 @@ def identify(ctx: Context) -> int:
     except InvalidEventError as exc:
         raise UsageError(str(exc)) from None
     return _delivered(
-        ctx, {"type": "identify", "keys": inputs.keys(args.keys), "idempotency_key": key}
+        ctx, {"type": "identify", "keys": inputs.keys(args.user), "idempotency_key": key}
     )
 
 
@@ -141,8 +148,9 @@ def _delivered(ctx: Context, event: dict[str, Any]) -> int:
     if not client.flush(ctx.args.timeout):
         error = ctx.event_error
         if error is not None:
+            reason = ctx.unreachable(error) if isinstance(error, ApiConnectionError) else error
             raise CommandError(
-                f"{event['type']} event not delivered: {error}", exit_code_for(error)
+                f"{event['type']} event not delivered: {reason}", exit_code_for(error)
             )
         last = client.stats().get("last_error")
         reason = f": {last}" if last else ""

@@ -9,14 +9,16 @@ import sys
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..errors import ApiError
+from .._validation import api_key as check_api_key
+from ..errors import ApiConnectionError, ApiError, ApiTimeoutError
 from .output import Output, ScrubbingFormatter
 
 if TYPE_CHECKING:
     from ..client import Schematic
 
 EXIT_OK = 0
-EXIT_FAILURE = 1  # the API refused or failed, events were not delivered, a check failed
+EXIT_FAILURE = 1  # the API refused, failed or could not be reached; events were not
+# delivered; a check failed
 EXIT_USAGE = 2  # what argparse uses for a bad command line
 EXIT_AUTH = 3
 EXIT_NOT_FOUND = 4
@@ -70,6 +72,11 @@ class Context:
         if not api_key:
             raise UsageError("no API key: set SCHEMATIC_API_KEY or pass --api-key")
         self.out.add_secret(api_key)
+        source = "--api-key" if self.args.api_key else "SCHEMATIC_API_KEY"
+        try:
+            check_api_key(api_key)  # its messages never show the key
+        except ValueError as exc:
+            raise UsageError(f"{source} {str(exc).removeprefix('api_key ')}") from None
         config = SchematicConfig(
             base_url=self.args.base_url,
             event_capture_url=self.event_url(),
@@ -80,7 +87,33 @@ class Context:
             on_error=self._events_failed,
             logger=self._logger(),
         )
-        return Schematic(api_key, config)
+        try:
+            return Schematic(api_key, config)
+        except ValueError as exc:  # a URL from the environment, named in the message
+            raise UsageError(str(exc)) from None
+
+    def api_url(self) -> str:
+        """The API's address, as the client resolves it."""
+        from .._config import DEFAULT_BASE_URL
+
+        given = self.args.base_url or os.environ.get("SCHEMATIC_BASE_URL", "").strip()
+        return str(given or DEFAULT_BASE_URL)
+
+    def unreachable(self, error: ApiConnectionError) -> str:
+        """One line for a call that got no answer at all: where it went, and why.
+
+        ``cannot reach http://127.0.0.1:1234: connection refused (127.0.0.1:1234)``: the
+        address the failed request went to (the API's or the event service's, else the
+        API's), then the transport's own few words on why.
+        """
+        where = _origin(getattr(getattr(error.__cause__, "request", None), "url", None))
+        where = where or self.api_url().rstrip("/")
+        reason = str(error)
+        for prefix in ("connection failed: ", "timed out: "):
+            reason = reason.removeprefix(prefix)
+        if isinstance(error, ApiTimeoutError):
+            return f"timed out waiting for {where}: {reason}"
+        return f"cannot reach {where}: {reason}"
 
     def event_url(self) -> str | None:
         """Where events go; None leaves it to the client (Schematic's event service).
@@ -93,7 +126,7 @@ class Context:
         if explicit:
             return str(explicit)
         base = self.args.base_url or os.environ.get("SCHEMATIC_BASE_URL")
-        if base and urlsplit(base).hostname in LOOPBACK_HOSTS:
+        if base and _hostname(base) in LOOPBACK_HOSTS:
             return str(base)
         return None
 
@@ -119,3 +152,21 @@ class Context:
         if self._client is not None:
             # Commands that send events flush them first; nothing is left worth waiting for.
             self._client.shutdown(timeout=0)
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # not a URL: the client says so, naming where it came from
+        return None
+
+
+def _origin(url: object) -> str | None:
+    """``scheme://host[:port]`` of a URL, or None when ``url`` is not one."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None

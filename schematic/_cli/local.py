@@ -8,6 +8,8 @@ import threading
 import time
 from collections.abc import Callable
 from types import FrameType
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from ..webhooks import (
     WEBHOOK_SIGNATURE_HEADER,
@@ -18,6 +20,9 @@ from ..webhooks import (
 )
 from . import inputs
 from .core import EXIT_OK, CommandError, Context, UsageError
+
+if TYPE_CHECKING:
+    from ..testing._server import Recorded
 
 _Restore = Callable[[], object]
 
@@ -33,7 +38,7 @@ def _secret(ctx: Context) -> str:
 def webhooks_verify(ctx: Context) -> int:
     args = ctx.args
     secret = _secret(ctx)
-    body = inputs.read_source(args.body)
+    body = inputs.read_source(args.body, "BODY_FILE")
     try:
         verify_signature(body, args.signature, args.timestamp, secret, tolerance=args.tolerance)
     except WebhookSignatureError as exc:
@@ -51,7 +56,7 @@ def webhooks_sign(ctx: Context) -> int:
     args = ctx.args
     secret = _secret(ctx)
     timestamp = args.timestamp or str(int(time.time()))
-    signature = compute_hex_signature(inputs.read_source(args.body), timestamp, secret)
+    signature = compute_hex_signature(inputs.read_source(args.body, "BODY_FILE"), timestamp, secret)
     if ctx.out.as_json:
         ctx.out.document({"timestamp": timestamp, "signature": signature})
     else:
@@ -61,12 +66,18 @@ def webhooks_sign(ctx: Context) -> int:
 
 
 def fake_server(ctx: Context) -> int:
-    """Serve a ``FakeSchematic`` until Ctrl-C or SIGTERM, then exit 0."""
+    """Serve a ``FakeSchematic`` until Ctrl-C or SIGTERM, then exit 0.
+
+    With ``-v``, each request it answers is a line on stderr as it happens:
+    ``schematic: POST /flags/beta/check 200 1.4ms``.
+    """
     from ..testing import FakeSchematic
 
     server = FakeSchematic()
     for key, value in ctx.args.flag or ():
         server.set_flag(key, value)
+    if ctx.args.verbose:
+        server.on_request = _request_logger(ctx)
     try:
         server.start(port=ctx.args.port)
     except OSError as exc:
@@ -85,6 +96,18 @@ def fake_server(ctx: Context) -> int:
         server.stop()
     ctx.out.note("fake server stopped")
     return EXIT_OK
+
+
+def _request_logger(ctx: Context) -> Callable[[Recorded], None]:
+    lock = threading.Lock()  # requests are answered on threads of their own
+
+    def log(record: Recorded) -> None:
+        query = f"?{urlencode(record.query)}" if record.query else ""
+        took = (time.time() - record.at) * 1000
+        with lock:
+            ctx.out.note(f"{record.method} {record.path}{query} {record.status} {took:.1f}ms")
+
+    return log
 
 
 def _announce(ctx: Context, url: str, api_key: str) -> None:

@@ -16,7 +16,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -134,6 +134,9 @@ class FakeSchematic:
         self._http: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        # Called with each request's record once it is answered (``record.status`` set),
+        # on the server's thread for that request; scripted faults are not reported.
+        self.on_request: Callable[[Recorded], object] | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
     def start(self, port: int = 0, host: str = "127.0.0.1") -> FakeSchematic:
@@ -310,6 +313,8 @@ class FakeSchematic:
                 return
         status, payload = self._safe_respond(record)
         handler.reply(status, payload, record=record)
+        if self.on_request is not None:
+            self.on_request(record)
 
     def _safe_respond(self, record: Recorded) -> tuple[int, Any]:
         try:
