@@ -3,9 +3,10 @@
 Settings, all optional::
 
     SCHEMATIC = {
-        "API_KEY": env("SCHEMATIC_API_KEY"),  # else SCHEMATIC_API_KEY from the environment
+        "API_KEY": os.environ["SCHEMATIC_API_KEY"],  # left out: read from the environment
         "FLAG_DEFAULTS": {"new-checkout": False},
-        "FLAG_CHECK_TIMEOUT": 1.0,  # any SchematicConfig field, by its upper-case name
+        "FLAG_CHECK_TIMEOUT": 1.0,  # any SchematicConfig field, by its name in upper case
+        "offline": False,  # or in lower case
     }
 
 Views import the client and use it::
@@ -69,9 +70,11 @@ def _improperly_configured(message: str) -> Exception:
 def config_from_settings() -> tuple[str | None, SchematicConfig]:
     """The API key and ``SchematicConfig`` that ``settings.SCHEMATIC`` describes.
 
-    The key is ``SCHEMATIC["API_KEY"]``, else ``SCHEMATIC_API_KEY`` from the environment,
-    else None. Raises ``ImproperlyConfigured`` naming the entry, as ``SCHEMATIC["KEY"]``,
-    that is not a setting or holds a value the setting refuses.
+    Entries are named in upper case (``"FLAG_DEFAULTS"``) or in lower case, as the
+    ``SchematicConfig`` field (``"flag_defaults"``). The key is ``SCHEMATIC["API_KEY"]``,
+    else ``SCHEMATIC_API_KEY`` from the environment, else None. Raises
+    ``ImproperlyConfigured`` naming the entry, as ``SCHEMATIC["KEY"]``, that is not a
+    setting, repeats one in the other case, or holds a value the setting refuses.
     """
     from django.conf import settings  # type: ignore[import-untyped,unused-ignore]
 
@@ -87,20 +90,27 @@ def config_from_settings() -> tuple[str | None, SchematicConfig]:
     fields = {field.name for field in dataclasses.fields(SchematicConfig)}
     api_key: str | None = None
     values: dict[str, Any] = {}
+    given: dict[str, str] = {}  # setting -> the entry that gave it
     for key, value in entries.items():
-        if key == "API_KEY":
+        name = key.lower() if isinstance(key, str) and key in (key.lower(), key.upper()) else None
+        if name is not None and name in given:
+            raise _improperly_configured(
+                f'SCHEMATIC["{given[name]}"] and SCHEMATIC["{key}"] are the same setting: keep one'
+            )
+        if name == "api_key":
             if value is not None and (not isinstance(value, str) or not value):
                 raise _improperly_configured(
-                    f'SCHEMATIC["API_KEY"] must be a non-empty str, got {type(value).__name__}'
+                    f'SCHEMATIC["{key}"] must be a non-empty str, got {type(value).__name__}'
                 )
-            api_key = value
+            api_key, given[name] = value, key
             continue
-        name = key.lower() if isinstance(key, str) and key == key.upper() else None
         if name not in fields:
             known = ", ".join(["API_KEY", *sorted(field.upper() for field in fields)])
             raise _improperly_configured(
-                f'SCHEMATIC["{key}"] is not a Schematic setting; the settings are: {known}'
+                f'SCHEMATIC["{key}"] is not a Schematic setting; the settings are: {known} '
+                "(upper- or lower-case)"
             )
+        given[name] = key
         try:  # checked alone, so that the message can name the entry
             SchematicConfig(**{name: value})
         except (TypeError, ValueError) as exc:

@@ -83,7 +83,13 @@ def test_importing_needs_no_key_and_no_settings() -> None:
         ({"BASE_URL": "not a url"}, 'SCHEMATIC["BASE_URL"]: base_url'),
         ({"EVENT_CONCURRENCY": "4"}, 'SCHEMATIC["EVENT_CONCURRENCY"]'),
         ({"FLAG_TIMEOUT": 1}, 'SCHEMATIC["FLAG_TIMEOUT"] is not a Schematic setting'),
-        ({"flag_defaults": {}}, 'SCHEMATIC["flag_defaults"] is not a Schematic setting'),
+        ({"flag_check_timeout": 0}, 'SCHEMATIC["flag_check_timeout"]: flag_check_timeout'),
+        ({"Flag_Defaults": {}}, 'SCHEMATIC["Flag_Defaults"] is not a Schematic setting'),
+        (
+            {"flag_defaults": {}, "FLAG_DEFAULTS": {}},
+            'SCHEMATIC["flag_defaults"] and SCHEMATIC["FLAG_DEFAULTS"] are the same setting',
+        ),
+        ({"FLAG_DEFAULTS": {"beta": "yes"}}, 'SCHEMATIC["FLAG_DEFAULTS"]: flag_defaults'),
         ({"API_KEY": ""}, 'SCHEMATIC["API_KEY"] must be a non-empty str'),
         ({"API_KEY": "has a space"}, "api_key holds characters"),
     ],
@@ -107,11 +113,12 @@ print(json.dumps([refusal(config_from_settings), refusal(lambda: client.check_fl
 
 def test_settings_reach_the_client(schematic_server: FakeSchematic) -> None:
     schematic_server.set_flag("beta", True, company={"id": "acme"})
-    schematic = {
+    schematic_server.add_fault("/flags/unknown-flag/check", status=503, times=None)
+    schematic = {  # upper- and lower-case names alike
         "API_KEY": "sch_test_key",
         "BASE_URL": schematic_server.url,
-        "EVENT_CAPTURE_URL": schematic_server.url,
-        "FLAG_DEFAULTS": {"unknown-flag": True},
+        "event_capture_url": schematic_server.url,
+        "flag_defaults": {"unknown-flag": True},
         "EVENT_BUFFER_PERIOD": 0.05,
     }
     found = run_script(
@@ -120,12 +127,14 @@ def test_settings_reach_the_client(schematic_server: FakeSchematic) -> None:
 configure(DEBUG=False, SCHEMATIC={schematic!r})
 from schematic.django import client
 answers = [client.check_flag("beta", company={{"id": "acme"}}),
-           client.check_flag("beta", company={{"id": "globex"}})]
+           client.check_flag("beta", company={{"id": "globex"}}),
+           client.check_flag("unknown-flag")]
 client.track("settings-read", company={{"id": "acme"}})
 print(json.dumps(answers))
 """
     )  # the track call is sent by the exit hook
-    assert found == [True, False]
+    # unknown-flag: the API fails to answer, so the default from the settings does
+    assert found == [True, False, True]
     assert [e["body"]["company"] for e in schematic_server.tracked("settings-read")] == [
         {"id": "acme"}
     ]
@@ -159,6 +168,36 @@ print(json.dumps([refusal(lambda: client.check_flag("x")), refusal(get_client)])
 """
     )
     assert all("Schematic has no API key" in message for message in found)
+
+
+def test_offline_in_the_settings_needs_no_key_even_with_debug_off() -> None:
+    found = run_script(
+        CONFIGURE
+        + """
+configure(DEBUG=False, SCHEMATIC={"OFFLINE": True, "FLAG_DEFAULTS": {"beta": True}})
+from schematic.django import client
+print(json.dumps([client.check_flag("beta"), client.check_flag("other"), repr(client)]))
+"""
+    )
+    assert found[:2] == [True, False]
+    assert "offline=True" in found[2]
+
+
+def test_importing_needs_no_django_until_the_client_is_built() -> None:
+    found = run_script(
+        """
+        import json, sys
+        sys.modules["django"] = None  # as if Django were not installed
+        import schematic.django
+        from schematic.django import client, use_client
+        try:
+            client.check_flag("x")
+        except ImportError as exc:
+            error = type(exc).__name__
+        print(json.dumps([repr(client), error]))
+        """
+    )
+    assert found == ["<schematic.django.client: not built yet>", "ModuleNotFoundError"]
 
 
 def test_no_key_with_debug_on_is_offline_and_says_so_once() -> None:
