@@ -16,17 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import _logging, core
+from . import _logging
 from . import models as _models
-from .cache import CacheProvider, LocalCache
-from .client import (
-    CheckFlagOptions,
-    DataStreamConfig,
-    IdentifyOptions,
-    Schematic,
-    SchematicConfig,
-    TrackOptions,
-)
 from .environment import SchematicEnvironment
 from .errors import (
     ApiConnectionError,
@@ -47,17 +38,49 @@ from .errors import (
     UnprocessableEntityError,
 )
 from .models._index import MODEL_MODULES
-from .resources._base import RequestOptions
 from .version import __version__
 
 if TYPE_CHECKING:
+    from . import core
     from ._async import AsyncSchematic, AsyncSchematicConfig
+    from .cache import CacheProvider, LocalCache
+    from .client import (
+        CheckFlagOptions,
+        DataStreamConfig,
+        IdentifyOptions,
+        Schematic,
+        SchematicConfig,
+        TrackOptions,
+    )
     from .models import *  # noqa: F403
+    from .resources._base import RequestOptions
+
+# Loaded on first use, so that importing the package (as pytest does in every run, for
+# the plugin in schematic.testing) loads neither the client nor requests.
+_LAZY = {
+    "CacheProvider": "cache",
+    "CheckFlagOptions": "client",
+    "DataStreamConfig": "client",
+    "IdentifyOptions": "client",
+    "LocalCache": "cache",
+    "RequestOptions": "resources._base",
+    "Schematic": "client",
+    "SchematicConfig": "client",
+    "TrackOptions": "client",
+    "core": "core",
+}
 
 _logging.install()  # silent once logging is configured; see _logging
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        value = module if name == "core" else getattr(module, name)
+        globals()[name] = value
+        return value
     if name in ("AsyncSchematic", "AsyncSchematicConfig"):
         from . import _async
 
