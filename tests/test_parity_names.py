@@ -262,3 +262,11 @@ def test_an_async_call_returns_the_named_response(server: FakeSchematic) -> None
     twin = importlib.import_module("schematic.resources._async.companies")
     method = twin.AsyncCompaniesResource.get_company
     assert inspect.signature(method).return_annotation == "GetCompanyResponse"
+
+
+def test_the_migration_page_lists_every_unsupported_name() -> None:
+    page = (DATA.parent.parent / "docs" / "migrating.md").read_text()
+    section = page[page.index("## The official 1.4.6 release") : page.index("## Method by method")]
+    listed = set(re.findall(r"`(\w+)`", section.split("has nothing for", 1)[1]))
+    assert listed == set(UNSUPPORTED)
+    assert f"({len(UNSUPPORTED)})" in section
