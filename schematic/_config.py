@@ -166,12 +166,8 @@ class SchematicConfig:
 
         Raises ``ValueError`` or ``TypeError`` naming the field.
         """
-        from .environment import SchematicEnvironment
-
-        if isinstance(self.base_url, SchematicEnvironment):
-            self.base_url = self.base_url.value
         for name in ("base_url", "event_capture_url"):
-            value = getattr(self, name)
+            value = _address(getattr(self, name))
             if value is not None and (not isinstance(value, str) or value.strip()):
                 _validation.http_url(name, value)
         for name in ("timeout", "event_buffer_period"):

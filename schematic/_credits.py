@@ -233,8 +233,3 @@ def check_result(
         flag_id=answer.flag_id,
         error=answer.error,
     )
-
-
-def settled_quantity(name: str, value: Any) -> int:
-    """The quantity a settle bills: the usage rounded up to a whole number."""
-    return usage_quantity(name, value)

@@ -111,14 +111,15 @@ def settle_event(reservation: Any, quantity: Any, traits: Any) -> Event:
     """The track event that settles ``reservation`` with the usage actually made: its
     event subtype, company and user, its lease, and an idempotency key of its id, so that
     sending it twice bills once. InvalidEventError names a bad argument."""
-    from ._credits import RESERVATION_IDEMPOTENCY_PREFIX, Reservation, settled_quantity
+    from ._credits import RESERVATION_IDEMPOTENCY_PREFIX, Reservation
+    from ._flags import usage_quantity
 
     if not isinstance(reservation, Reservation):
         raise InvalidEventError(
             f"reservation must be a Reservation, got {type(reservation).__name__}"
         )
     try:
-        whole = settled_quantity("actual_quantity", quantity)
+        whole = usage_quantity("actual_quantity", quantity)  # billed rounded up
     except (TypeError, ValueError) as exc:
         raise InvalidEventError(str(exc), "number") from None
     options = TrackOptions(idempotency_key=f"{RESERVATION_IDEMPOTENCY_PREFIX}{reservation.id}")

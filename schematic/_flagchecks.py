@@ -248,12 +248,8 @@ class FlagChecker:
         """
         if self.offline:
             return self._fallback(key[0], _flags.REASON_OFFLINE, options)
-        if isinstance(options, CheckFlagOptions) and (
-            options.usage is not None
-            or options.event_usage is not None
-            or options.credit_cost is not None
-        ):
-            return None  # preflighted: only the API answers for the usage given
+        if isinstance(options, CheckFlagOptions) and options.preflighted:
+            return None  # only the API answers for the usage given (see remote)
         datastream = self.datastream
         if datastream is not None:
             result = datastream.check(key)
@@ -282,42 +278,17 @@ class FlagChecker:
         except (TypeError, ValueError) as exc:
             return self._invalid(TypeError(str(exc)), flag_key, options)
         deadline = time.monotonic() + self._timeout(options)  # for all of the check
-        if preflight is not None:
-            return self._preflighted(key, options, preflight, deadline)
-        if self.datastream is not None:
+        # A preflighted check is for the usage its options give: only the API answers it,
+        # and its answer is neither cached nor kept for when the API fails.
+        usual = preflight is None
+        if usual and self.datastream is not None:
             result = self.datastream.check(key, block=True, deadline=deadline)
             if result is None:
                 result = self._cached(key)  # the API's recent answer, as local skipped it
             if result is not None:
                 return result
         if not self.breaker.allow():
-            return self._unavailable(key, options, None)
-        path = f"/flags/{quote_segment(flag_key)}/check"
-        try:
-            answer: CheckFlagResponseData | None = self._ask(
-                path, CheckFlagResponseData, key[1:], deadline
-            )
-        except Exception as exc:
-            self.log.warning("flag check %r failed: %s", flag_key, exc)
-            return self._unavailable(key, options, exc)
-        if answer is None:
-            return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
-        return self._accept(key, answer, options)
-
-    def _preflighted(
-        self,
-        key: CheckKey,
-        options: CheckFlagOptions | None,
-        preflight: dict[str, Any],
-        deadline: float,
-    ) -> CheckFlagResponseData:
-        """A check against the usage its options give: asked of the API, never cached; the
-        default when the API cannot answer, as an earlier answer was for other usage."""
-        from .models.features import CheckFlagResponseData
-
-        flag_key = key[0]
-        if not self.breaker.allow():
-            return self._fallback(flag_key, _flags.REASON_CIRCUIT_OPEN, options)
+            return self._unavailable(key, options, None, stale=usual)
         path = f"/flags/{quote_segment(flag_key)}/check"
         try:
             answer: CheckFlagResponseData | None = self._ask(
@@ -325,14 +296,10 @@ class FlagChecker:
             )
         except Exception as exc:
             self.log.warning("flag check %r failed: %s", flag_key, exc)
-            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {exc}", options, str(exc))
+            return self._unavailable(key, options, exc, stale=usual)
         if answer is None:
             return self._fallback(flag_key, _flags.REASON_FLAG_NOT_FOUND, options)
-        problem = _flags.not_a_bool(answer)
-        if problem is not None:
-            self.log.warning("flag check %r: %s; answering the default", flag_key, problem)
-            return self._fallback(flag_key, f"{_flags.REASON_ERROR}: {problem}", options, problem)
-        return answer
+        return self._accept(key, answer, options, store=usual)
 
     def refuse(
         self,
@@ -377,11 +344,7 @@ class FlagChecker:
         except TypeError as exc:
             self.refusals.report(exc)
             options = None
-        try:
-            preflighted = options is not None and options.preflight() is not None
-        except (TypeError, ValueError):
-            preflighted = True
-        if preflighted:
+        if options is not None and options.preflighted:
             problem = TypeError(
                 "options: usage, event_usage and credit_cost preflight one flag; "
                 "check_flags takes none of them (use check_flag for each flag)"
@@ -495,28 +458,42 @@ class FlagChecker:
         return data
 
     def _accept(
-        self, key: CheckKey, result: CheckFlagResponseData, options: CheckFlagOptions | None
+        self,
+        key: CheckKey,
+        result: CheckFlagResponseData,
+        options: CheckFlagOptions | None,
+        *,
+        store: bool = True,
     ) -> CheckFlagResponseData:
-        """An answer of the API: cached and returned, or, if unusable, the default."""
+        """An answer of the API: cached (unless ``store`` is False) and returned, or, if
+        unusable, the default."""
         problem = _flags.not_a_bool(result)
         if problem is None:
-            self._store(key, result)
+            if store:
+                self._store(key, result)
             return result
         self.log.warning("flag check %r: %s; answering the default", key[0], problem)
         return self._fallback(key[0], f"{_flags.REASON_ERROR}: {problem}", options, problem)
 
     def _unavailable(
-        self, key: CheckKey, options: CheckFlagOptions | None, error: BaseException | None
+        self,
+        key: CheckKey,
+        options: CheckFlagOptions | None,
+        error: BaseException | None,
+        *,
+        stale: bool = True,
     ) -> CheckFlagResponseData:
-        """The answer when the API could not give one: the last value seen, else the default.
+        """The answer when the API could not give one: the last value seen (unless ``stale``
+        is False), else the default.
 
         ``error`` is None when the circuit breaker kept the check from being sent.
         """
-        stale = self.last_known.get(canonical(key)) if self.last_known is not None else None
+        known = self.last_known if stale else None
+        stale_answer = known.get(canonical(key)) if known is not None else None
         why = str(error) if error is not None else "circuit open"
-        if stale is not None:
+        if stale_answer is not None:
             self.stats["flag_stale_answers"] += 1
-            return dataclasses.replace(stale, reason=f"{_flags.REASON_STALE}: {why}")
+            return dataclasses.replace(stale_answer, reason=f"{_flags.REASON_STALE}: {why}")
         if error is None:
             return self._fallback(key[0], _flags.REASON_CIRCUIT_OPEN, options)
         return self._fallback(key[0], f"{_flags.REASON_ERROR}: {why}", options, why)

@@ -82,12 +82,19 @@ class CheckFlagOptions:
         _validation.seconds("timeout", self.timeout, optional=True)
         self.preflight()
 
+    @property
+    def preflighted(self) -> bool:
+        """Whether any of ``usage``, ``event_usage`` and ``credit_cost`` is set."""
+        return (
+            self.usage is not None or self.event_usage is not None or self.credit_cost is not None
+        )
+
     def preflight(self) -> dict[str, Any] | None:
         """The ``preflight`` member of the check's request body; None when not preflighted.
 
         Raises TypeError or ValueError naming a bad field (checked again here, as fields
         can be changed after the options are made)."""
-        if self.usage is None and self.event_usage is None and self.credit_cost is None:
+        if not self.preflighted:
             return None
         body: dict[str, Any] = {}
         if self.usage is not None:

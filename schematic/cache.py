@@ -223,7 +223,7 @@ class AsyncLocalCache(Generic[T]):
         if not isinstance(ttl, int) or isinstance(ttl, bool) or ttl <= 0:
             raise ValueError(f"ttl must be a positive int of milliseconds, got {ttl!r}")
         self.ttl = ttl
-        self.sync: LocalCache[Any] = MemoryCache(max_items)
+        self.sync = MemoryCache(max_items)
 
     def __repr__(self) -> str:
         return f"AsyncLocalCache(max_items={self.sync.max_size}, ttl={self.ttl})"
@@ -243,7 +243,7 @@ class AsyncLocalCache(Generic[T]):
     ) -> None:
         """Delete every key not in ``keys_to_keep`` (under ``scan_pattern``'s prefix)."""
         prefix = (scan_pattern or "").rstrip("*")
-        self.sync.delete_missing(keys_to_keep, prefix)  # type: ignore[attr-defined]
+        self.sync.delete_missing(keys_to_keep, prefix)
 
 
 def __getattr__(name: str) -> Any:

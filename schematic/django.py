@@ -40,9 +40,12 @@ import contextlib
 import dataclasses
 import logging
 import os
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
+
+from . import _fork
 
 if TYPE_CHECKING:
     from .client import Schematic, SchematicConfig
@@ -206,7 +209,7 @@ def use_client(new: Schematic) -> Iterator[Schematic]:
         set_client(previous)
 
 
-def _after_fork_in_child() -> None:
+def _after_fork_in_child(module: object) -> None:
     # Another thread of the parent may have held the lock at the fork; the child has no
     # such thread. The client itself is kept: it renews its connections and its event
     # worker in the child by itself.
@@ -214,7 +217,7 @@ def _after_fork_in_child() -> None:
     _lock = threading.Lock()
 
 
-os.register_at_fork(after_in_child=_after_fork_in_child)
+_fork.reset_in_child(sys.modules[__name__], _after_fork_in_child)
 
 
 class _ClientProxy:
